@@ -1,0 +1,6 @@
+using System.Text.Json.Nodes;
+
+namespace StripeSf.Salesforce.Composite;
+
+/// <summary>The result of one subrequest: its reference id, HTTP status and body (a record result or an error array).</summary>
+public sealed record CompositeSubresponse(string ReferenceId, int HttpStatusCode, JsonNode? Body);
