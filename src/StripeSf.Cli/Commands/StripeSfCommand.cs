@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace StripeSf.Cli.Commands;
+
+/// <summary>The <c>stripesf</c> root command: one subcommand per task.</summary>
+public static class StripeSfCommand
+{
+    /// <summary>The command tree.</summary>
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("stripesf: Stripe ⇄ Salesforce integration tools (local webhook host, plans, replays).");
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(PlanCommand.Create());
+        return root;
+    }
+}

@@ -1,0 +1,3 @@
+using StripeSf.Cli.Commands;
+
+return await StripeSfCommand.Create().Parse(args).InvokeAsync();

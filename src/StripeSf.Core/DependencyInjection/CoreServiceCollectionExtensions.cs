@@ -1,0 +1,69 @@
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StripeSf.Core.ClaimCheck;
+using StripeSf.Core.Flows;
+using StripeSf.Core.Ingress;
+using StripeSf.Core.Processing;
+using StripeSf.Core.Routing;
+
+namespace StripeSf.Core.DependencyInjection;
+
+/// <summary>Registrations of the Core capabilities, one method each.</summary>
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>The webhook ingress: options (validated at start), signature verification, routing, claim check.</summary>
+    public static IServiceCollection AddStripeWebhookIngress(this IServiceCollection services)
+    {
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(RoutingTable.Default);
+        services.TryAddSingleton<SignatureVerifier>();
+        services.TryAddSingleton<EventMessageFactory>();
+        services.TryAddSingleton<WebhookIngress>();
+        return services.AddPayloadStore();
+    }
+
+    /// <summary>The event processor and one handler per routed event type.</summary>
+    public static IServiceCollection AddStripeEventProcessing(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(RoutingTable.Default);
+        services.TryAddSingleton(new RetryPolicy());
+        services.TryAddSingleton<CompositeOutcomeInterpreter>();
+        services.TryAddSingleton<EventProcessor>();
+        services.TryAddSingleton<EventPlanner>();
+        services.TryAddSingleton(sp => new HandlerRegistry(HandlersFor(sp)));
+        return services.AddPayloadStore();
+    }
+
+    private static IEnumerable<IEventHandler> HandlersFor(IServiceProvider services)
+    {
+        var built = services.GetServices<IEventHandler>().ToList();
+        var covered = built.Select(h => h.EventType).ToHashSet(StringComparer.Ordinal);
+        var routes = services.GetRequiredService<RoutingTable>();
+        return built.Concat(routes.EventTypes.Where(t => !covered.Contains(t)).Select(t => new LogOnlyHandler(t)));
+    }
+
+    private static IServiceCollection AddPayloadStore(this IServiceCollection services)
+    {
+        services.AddOptions<ClaimCheckOptions>().BindConfiguration(ClaimCheckOptions.SectionName);
+        services.TryAddSingleton<IPayloadStore>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ClaimCheckOptions>>().Value;
+            if (!options.IsConfigured)
+            {
+                return new InMemoryPayloadStore();
+            }
+
+            var blobs = options.ConnectionString is { Length: > 0 } connection
+                ? new BlobServiceClient(connection)
+                : new BlobServiceClient(options.BlobServiceUri!, new DefaultAzureCredential());
+            return new BlobPayloadStore(blobs.GetBlobContainerClient(options.ContainerName));
+        });
+        return services;
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Logging;
+using StripeSf.Core.Ingress;
+
+namespace StripeSf.Core;
+
+/// <summary>Structured log messages of StripeSf.Core; the Stripe event id is on every event line.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1001, LogLevel.Information, "Stripe event {EventId} ({EventType}) enqueued on {Queue}")]
+    public static partial void EventEnqueued(ILogger logger, string eventId, string eventType, string queue);
+
+    [LoggerMessage(1002, LogLevel.Information, "Stripe event {EventId} ({EventType}) was already enqueued")]
+    public static partial void EventDuplicate(ILogger logger, string eventId, string eventType);
+
+    [LoggerMessage(1003, LogLevel.Information, "Stripe event {EventId} ignored: event type {EventType} is not routed")]
+    public static partial void EventIgnored(ILogger logger, string eventId, string eventType);
+
+    [LoggerMessage(1004, LogLevel.Warning, "Webhook rejected ({Status}): {Reason}")]
+    public static partial void WebhookRejected(ILogger logger, IngressStatus status, string reason);
+
+    [LoggerMessage(1005, LogLevel.Warning, "Webhook rejected: body larger than {MaxBodyBytes} bytes")]
+    public static partial void WebhookTooLarge(ILogger logger, int maxBodyBytes);
+
+    [LoggerMessage(1006, LogLevel.Error, "Stripe event {EventId} ({EventType}) could not be enqueued on {Queue}; answered 500 so Stripe retries")]
+    public static partial void EnqueueFailed(ILogger logger, Exception exception, string eventId, string eventType, string queue);
+
+    [LoggerMessage(2001, LogLevel.Information, "Stripe event {EventId} ({EventType}) completed: {Detail}")]
+    public static partial void EventCompleted(ILogger logger, string eventId, string eventType, string detail);
+
+    [LoggerMessage(2002, LogLevel.Warning, "Stripe event {EventId} ({EventType}) attempt {Attempt} failed transiently ({Reason}); retrying in {Delay}")]
+    public static partial void EventRetryScheduled(ILogger logger, string eventId, string eventType, int attempt, string reason, TimeSpan delay);
+
+    [LoggerMessage(2003, LogLevel.Error, "Stripe event {EventId} ({EventType}) dead-lettered: {Reason}: {Description}")]
+    public static partial void EventDeadLettered(ILogger logger, string eventId, string eventType, string reason, string description);
+
+    [LoggerMessage(2004, LogLevel.Information, "Stripe event {EventId} ({EventType}): handler {Handler} has no Salesforce writes for this event")]
+    public static partial void EventHasNoWrites(ILogger logger, string eventId, string eventType, string handler);
+
+    [LoggerMessage(2005, LogLevel.Information, "Dry run: would send {Method} {Url} (ref {ReferenceId}) {Body}")]
+    public static partial void DryRunSubrequest(ILogger logger, string method, string url, string referenceId, string body);
+}

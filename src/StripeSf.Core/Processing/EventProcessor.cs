@@ -1,0 +1,117 @@
+using Microsoft.Extensions.Logging;
+using StripeSf.Core.ClaimCheck;
+using StripeSf.Core.Messaging;
+using StripeSf.Salesforce;
+using StripeSf.Salesforce.Errors;
+
+namespace StripeSf.Core.Processing;
+
+/// <summary>
+/// Processes one queued Stripe event: reads the payload (claim check), parses it with Stripe.net
+/// whatever its API version, asks the event type's handler for the Salesforce writes, sends them
+/// as one composite request, and returns the outcome the queue adapter settles the message with.
+/// </summary>
+public sealed class EventProcessor(
+    HandlerRegistry handlers,
+    ISalesforceClient salesforce,
+    CompositeOutcomeInterpreter interpreter,
+    IPayloadStore payloads,
+    RetryPolicy retryPolicy,
+    ILogger<EventProcessor> logger)
+{
+    /// <summary>Processes <paramref name="message"/>. Unexpected exceptions propagate (the queue redelivers them).</summary>
+    public async Task<ProcessingOutcome> ProcessAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        // The scope puts the Stripe event id on every log line written while this event is processed.
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["StripeEventId"] = message.EventId, ["EventType"] = message.Subject });
+        var outcome = await DecideAsync(message, cancellationToken).ConfigureAwait(false);
+        LogOutcome(message, outcome);
+        return outcome;
+    }
+
+    private async Task<ProcessingOutcome> DecideAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        var payload = await ReadPayloadAsync(message, cancellationToken).ConfigureAwait(false);
+        if (payload is null)
+        {
+            return new ProcessingOutcome.DeadLetter(DeadLetterReasons.PayloadMissing,
+                $"event {message.EventId}: payload {message.ApplicationProperties[MessageProperties.PayloadRef]} is no longer in the claim-check container; replay the event from the Stripe dashboard");
+        }
+
+        if (!StripeEventParser.TryParse(payload, message.Attempt, out var context, out var parseError))
+        {
+            return new ProcessingOutcome.DeadLetter(DeadLetterReasons.MalformedEvent, $"message {message.MessageId}: {parseError}");
+        }
+
+        if (!handlers.TryGet(context!.Type, out var handler))
+        {
+            return new ProcessingOutcome.DeadLetter(DeadLetterReasons.NoHandler,
+                $"event {context.EventId}: no handler for {context.Type}; the queue exists but this deployment does not process it");
+        }
+
+        return await ApplyAsync(handler!, context, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ProcessingOutcome> ApplyAsync(IEventHandler handler, StripeEventContext context, CancellationToken cancellationToken)
+    {
+        Salesforce.Composite.CompositeRequest request;
+        try
+        {
+            request = handler.Plan(context);
+        }
+        catch (UnmappableEventException ex)
+        {
+            return new ProcessingOutcome.DeadLetter(DeadLetterReasons.UnmappableData, $"event {context.EventId} ({context.Type}): {ex.Message}");
+        }
+
+        if (request.IsEmpty)
+        {
+            Log.EventHasNoWrites(logger, context.EventId, context.Type, handler.GetType().Name);
+            return new ProcessingOutcome.Completed(CompletionKind.NothingToWrite, "no Salesforce writes for this event");
+        }
+
+        try
+        {
+            var response = await salesforce.CompositeAsync(request, cancellationToken).ConfigureAwait(false);
+            return interpreter.Interpret(context, request, response);
+        }
+        catch (SalesforceApiException ex) when (ex.Kind == SalesforceFailureKind.Transient)
+        {
+            return retryPolicy.AfterTransientFailure(context.Attempt, $"Salesforce {ex.Code}: {ex.Message}");
+        }
+        catch (SalesforceApiException ex)
+        {
+            return new ProcessingOutcome.DeadLetter(DeadLetterReasons.SalesforceRejected,
+                $"event {context.EventId} ({context.Type}, {StripeObjectOf(context)}): Salesforce {ex.Code}: {ex.Message}");
+        }
+    }
+
+    private async Task<byte[]?> ReadPayloadAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        if (message.ApplicationProperties.TryGetValue(MessageProperties.PayloadRef, out var reference) && reference is string name)
+        {
+            return await payloads.GetAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+
+        return message.Body.ToArray();
+    }
+
+    internal static string StripeObjectOf(StripeEventContext context) =>
+        context.DataObject.TryGetProperty("id", out var id) ? $"{context.Event.Data.Object.Object} {id.GetString()}" : context.Type;
+
+    private void LogOutcome(InboundMessage message, ProcessingOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case ProcessingOutcome.Completed completed:
+                Log.EventCompleted(logger, message.EventId, message.Subject, $"{completed.Kind}: {completed.Detail}");
+                break;
+            case ProcessingOutcome.RetryLater retry:
+                Log.EventRetryScheduled(logger, message.EventId, message.Subject, message.Attempt, retry.Reason, retry.Delay);
+                break;
+            case ProcessingOutcome.DeadLetter deadLetter:
+                Log.EventDeadLettered(logger, message.EventId, message.Subject, deadLetter.Reason, deadLetter.Description);
+                break;
+        }
+    }
+}

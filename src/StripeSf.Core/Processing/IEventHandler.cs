@@ -1,0 +1,17 @@
+using StripeSf.Salesforce.Composite;
+
+namespace StripeSf.Core.Processing;
+
+/// <summary>Maps one Stripe event type to the Salesforce writes it needs, as one composite request.</summary>
+public interface IEventHandler
+{
+    /// <summary>The Stripe event type handled (e.g. <c>invoice.payment_failed</c>).</summary>
+    string EventType { get; }
+
+    /// <summary>
+    /// The Salesforce writes for the event, computed without network so that <c>stripesf plan</c>
+    /// can show them; <see cref="CompositeRequest.Empty"/> when there is nothing to write.
+    /// Throw <see cref="UnmappableEventException"/> for data the mapping cannot express.
+    /// </summary>
+    CompositeRequest Plan(StripeEventContext context);
+}
