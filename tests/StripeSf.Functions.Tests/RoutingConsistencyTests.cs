@@ -1,0 +1,92 @@
+using System.Reflection;
+using Microsoft.Azure.Functions.Worker;
+using StripeSf.Core.DependencyInjection;
+using StripeSf.Core.Processing;
+using StripeSf.Core.Routing;
+using StripeSf.Functions.Triggers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
+
+namespace StripeSf.Functions.Tests;
+
+/// <summary>routes.json is the single source of truth: every routed type has a queue-triggered function and a handler, and nothing else does.</summary>
+public sealed class RoutingConsistencyTests
+{
+    private static IEnumerable<(MethodInfo Method, string Name, ServiceBusTriggerAttribute Trigger)> QueueFunctions() =>
+        from type in typeof(EventQueueFunctions).Assembly.GetTypes()
+        from method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance)
+        let function = method.GetCustomAttribute<FunctionAttribute>()
+        where function is not null
+        from parameter in method.GetParameters()
+        let trigger = parameter.GetCustomAttribute<ServiceBusTriggerAttribute>()
+        where trigger is not null
+        select (method, function.Name, trigger);
+
+    [Fact]
+    public void QueueFunctions_CoverExactlyTheRoutedTypes()
+    {
+        var queues = QueueFunctions().Select(f => f.Trigger.QueueName!).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(RoutingTable.Default.EventTypes, queues);
+    }
+
+    [Fact]
+    public void QueueFunctions_SettleMessagesThemselvesOnTheServiceBusConnection()
+    {
+        Assert.All(QueueFunctions(), f =>
+        {
+            Assert.False(f.Trigger.AutoCompleteMessages, $"{f.Name} must not auto-complete: the outcome decides");
+            Assert.Equal("ServiceBus", f.Trigger.Connection);
+        });
+    }
+
+    [Fact]
+    public void QueueFunctions_AreNamedAfterTheirEventTypeInPascalCase()
+    {
+        Assert.All(QueueFunctions(), f =>
+        {
+            var expected = string.Concat(f.Trigger.QueueName!.Split('.', '_').Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+            Assert.Equal(expected, f.Name);
+            Assert.Equal(expected, f.Method.Name);
+        });
+        Assert.Equal(QueueFunctions().Count(), QueueFunctions().Select(f => f.Name).Distinct().Count());
+    }
+
+    [Fact]
+    public void Handlers_ExistForEveryRoutedTypeAndNoOther()
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
+            .AddLogging()
+            .AddStripeEventProcessing()
+            .BuildServiceProvider();
+
+        var registry = services.GetRequiredService<HandlerRegistry>();
+
+        Assert.Equal(RoutingTable.Default.EventTypes, registry.EventTypes.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Infra_CreatesItsQueuesFromTheSameRoutesFile()
+    {
+        var root = RepositoryRoot();
+        var serviceBus = Directory.EnumerateFiles(Path.Combine(root, "infra"), "*.bicep", SearchOption.AllDirectories)
+            .Select(File.ReadAllText)
+            .Where(text => text.Contains("routes.json", StringComparison.Ordinal))
+            .ToList();
+
+        var bicep = Assert.Single(serviceBus);
+        Assert.Contains("loadJsonContent('../../src/StripeSf.Core/Routing/routes.json')", bicep, StringComparison.Ordinal);
+    }
+
+    internal static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "StripeSfFunctions.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("StripeSfFunctions.sln not found above the test output.");
+    }
+}

@@ -1,0 +1,134 @@
+using System.Text.Json.Nodes;
+using Azure.Messaging.ServiceBus;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using NSubstitute;
+using NSubstitute.ExceptionExtensions;
+using StripeSf.Core.ClaimCheck;
+using StripeSf.Core.Flows;
+using StripeSf.Core.Messaging;
+using StripeSf.Core.Processing;
+using StripeSf.Core.Routing;
+using StripeSf.Functions.Messaging;
+using StripeSf.Salesforce;
+using StripeSf.Salesforce.Composite;
+using StripeSf.Salesforce.Errors;
+using StripeSf.Testing.Stripe;
+
+namespace StripeSf.Functions.Tests;
+
+public sealed class ServiceBusEventSettlerTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+    private readonly ISalesforceClient _salesforce = Substitute.For<ISalesforceClient>();
+    private readonly ServiceBusMessageActions _actions = Substitute.For<ServiceBusMessageActions>();
+    private readonly ServiceBusClient _client = Substitute.For<ServiceBusClient>();
+    private readonly ServiceBusSender _sender = Substitute.For<ServiceBusSender>();
+
+    public ServiceBusEventSettlerTests() => _client.CreateSender("customer.updated").Returns(_sender);
+
+    [Fact]
+    public async Task Settle_Completed_CompletesTheMessage()
+    {
+        _salesforce.CompositeAsync(default!, default).ReturnsForAnyArgs(new CompositeResponse([new("account", 200, null)]));
+        var message = Received(Customer());
+
+        await Settler().SettleAsync("customer.updated", message, _actions, CancellationToken.None);
+
+        await _actions.Received(1).CompleteMessageAsync(message, Arg.Any<CancellationToken>());
+        await _actions.DidNotReceiveWithAnyArgs().DeadLetterMessageAsync(default!, default, default, default, default);
+        await _sender.DidNotReceiveWithAnyArgs().SendMessageAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task Settle_RetryLater_SchedulesACopyWithNewIdThenCompletesTheOriginal()
+    {
+        _salesforce.CompositeAsync(default!, default).ThrowsAsyncForAnyArgs(
+            new SalesforceApiException(SalesforceFailureKind.Transient, 503, [], "Service Unavailable"));
+        var message = Received(Customer(), attempt: 2);
+        ServiceBusMessage? scheduled = null;
+        await _sender.SendMessageAsync(Arg.Do<ServiceBusMessage>(m => scheduled = m), Arg.Any<CancellationToken>());
+
+        await Settler().SettleAsync("customer.updated", message, _actions, CancellationToken.None);
+
+        Assert.NotNull(scheduled);
+        Assert.Equal("evt_1Settle:attempt-3", scheduled.MessageId);
+        Assert.Equal(3, scheduled.ApplicationProperties[MessageProperties.Attempt]);
+        Assert.Equal("evt_1Settle", scheduled.ApplicationProperties[MessageProperties.OriginalMessageId]);
+        Assert.Equal("customer.updated", scheduled.Subject);
+        Assert.InRange(scheduled.ScheduledEnqueueTime, Now.AddMinutes(1), Now.AddMinutes(3));
+        Assert.Equal(message.Body.ToArray(), scheduled.Body.ToArray());
+        NSubstitute.Received.InOrder(() =>
+        {
+            _sender.SendMessageAsync(Arg.Any<ServiceBusMessage>(), Arg.Any<CancellationToken>());
+            _actions.CompleteMessageAsync(message, Arg.Any<CancellationToken>());
+        });
+        await _actions.DidNotReceiveWithAnyArgs().DeadLetterMessageAsync(default!, default, default, default, default);
+    }
+
+    [Fact]
+    public async Task Settle_DeadLetter_DeadLettersWithReasonAndDescription()
+    {
+        _salesforce.CompositeAsync(default!, default).ThrowsAsyncForAnyArgs(new SalesforceApiException(
+            SalesforceFailureKind.Permanent, 400, [new SalesforceError("INVALID_FIELD", "No such column 'MRR__c'", [])], "bad field"));
+        var message = Received(Customer());
+
+        await Settler().SettleAsync("customer.updated", message, _actions, CancellationToken.None);
+
+        await _actions.Received(1).DeadLetterMessageAsync(
+            message,
+            null,
+            DeadLetterReasons.SalesforceRejected,
+            Arg.Is<string>(d => d.Contains("INVALID_FIELD", StringComparison.Ordinal) && d.Contains("cus_Settle", StringComparison.Ordinal)),
+            Arg.Any<CancellationToken>());
+        await _actions.DidNotReceiveWithAnyArgs().CompleteMessageAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task Settle_UnexpectedException_PropagatesWithoutSettling()
+    {
+        _salesforce.CompositeAsync(default!, default).ThrowsAsyncForAnyArgs(new InvalidOperationException("bug"));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            Settler().SettleAsync("customer.updated", Received(Customer()), _actions, CancellationToken.None));
+
+        Assert.Empty(_actions.ReceivedCalls());
+    }
+
+    private static byte[] Customer() =>
+        TestEvents.Minimal("customer.updated", "evt_1Settle", new JsonObject { ["id"] = "cus_Settle", ["object"] = "customer" });
+
+    private static ServiceBusReceivedMessage Received(byte[] body, int attempt = 1)
+    {
+        var properties = new Dictionary<string, object> { [MessageProperties.Attempt] = attempt };
+        if (attempt > 1)
+        {
+            properties[MessageProperties.OriginalMessageId] = "evt_1Settle";
+        }
+
+        return ServiceBusModelFactory.ServiceBusReceivedMessage(
+            body: BinaryData.FromBytes(body),
+            messageId: attempt > 1 ? $"evt_1Settle:attempt-{attempt}" : "evt_1Settle",
+            subject: "customer.updated",
+            properties: properties,
+            deliveryCount: 1);
+    }
+
+    private ServiceBusEventSettler Settler()
+    {
+        var policy = new RetryPolicy(new Random(3));
+        var handlers = new HandlerRegistry(RoutingTable.Default.EventTypes
+            .Select(t => t == "customer.updated" ? new AccountHandler() : (IEventHandler)new LogOnlyHandler(t)));
+        var processor = new EventProcessor(handlers, _salesforce, new CompositeOutcomeInterpreter(policy), new InMemoryPayloadStore(), policy, NullLogger<EventProcessor>.Instance);
+        return new ServiceBusEventSettler(processor, new ServiceBusEventPublisher(_client), new FakeTimeProvider(Now));
+    }
+
+    private sealed class AccountHandler : IEventHandler
+    {
+        public string EventType => "customer.updated";
+
+        public CompositeRequest Plan(StripeEventContext context) =>
+            new(false, [new CompositeSubrequest("PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Settle", "account", new JsonObject())]);
+    }
+}
