@@ -287,6 +287,27 @@ public sealed class MrrCalculatorTests
         Assert.Throws<ArgumentNullException>(() => MrrCalculator.Calculate(null!));
     }
 
-    private static string Fixture(string name, [CallerFilePath] string thisFile = "") =>
-        File.ReadAllText(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "Fixtures", "stripe", name));
+    /// <summary>
+    /// Reads a fixture from the source tree: next to this file when the compiler recorded its real
+    /// path, else by walking up from the test binaries (deterministic CI builds may map source paths).
+    /// </summary>
+    private static string Fixture(string name, [CallerFilePath] string thisFile = "")
+    {
+        var beside = Path.Combine(Path.GetDirectoryName(thisFile) ?? ".", "..", "Fixtures", "stripe", name);
+        if (File.Exists(beside))
+        {
+            return File.ReadAllText(beside);
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "StripeSf.Core.Tests", "Fixtures", "stripe", name);
+            if (File.Exists(candidate))
+            {
+                return File.ReadAllText(candidate);
+            }
+        }
+
+        throw new FileNotFoundException($"Fixture {name} not found beside {thisFile} or above {AppContext.BaseDirectory}.");
+    }
 }

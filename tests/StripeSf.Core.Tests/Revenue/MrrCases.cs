@@ -69,6 +69,13 @@ internal static class MrrCases
         // Graduated, quantity 3 stays in tier 1: 3 × 1000 + 500 = 3500¢ = $35; ARR 420.
         ["current graduated tiers first tier"] = new(Current(3, Usd with { UnitAmount = null, BillingScheme = "tiered", TiersMode = "graduated", TiersJson = GraduatedTiers }), 35.00m, 420.00m, "USD"),
 
+        // Graduated at quantity 0: the first tier's flat amount is still billed (Stripe bills tier 1's
+        // flat fee even with no units): 0 × 1000 + 500 = 500¢ = $5; ARR 60.
+        ["current graduated tiers quantity zero"] = new(Current(0, Usd with { UnitAmount = null, BillingScheme = "tiered", TiersMode = "graduated", TiersJson = GraduatedTiers }), 5.00m, 60.00m, "USD"),
+
+        // Volume at quantity 0 falls in tier 1, which has no flat amount: 0.
+        ["old volume tiers quantity zero"] = new(Old(0, Usd with { UnitAmount = null, BillingScheme = "tiered", TiersMode = "volume", TiersJson = VolumeTiers }), 0m, 0m, "USD"),
+
         // transform_quantity 23 seats / 10 rounded up = 3 packs × 5000¢ = $150; ARR 1800.
         ["old transform quantity up"] = new(Old(23, Usd with { UnitAmount = 5000, TransformJson = """{"divide_by":10,"round":"up"}""" }), 150.00m, 1800.00m, "USD"),
 
@@ -116,6 +123,12 @@ internal static class MrrCases
 
         // JPY yearly ¥100000 → ¥8333.33… → ¥8333; ARR ¥100000.
         ["current jpy yearly"] = new(Current(1, Usd with { Currency = "jpy", UnitAmount = 100000, Interval = "year" }), 8333m, 100000m, "JPY"),
+
+        // JPY amount_off forever: ¥5000 − ¥1000 = ¥4000; ARR ¥48000.
+        ["old jpy amount off forever"] = new(Old(1, Usd with { Currency = "jpy", UnitAmount = 5000 }, discount: LegacyDiscount("di_test_jpy", Coupon("co_test_1000jpy", "forever", amountOff: 1000, currency: "jpy"))), 4000m, 48000m, "JPY"),
+
+        // KWD 12340 fils with 10 % forever → 11106 fils = 11.106 KWD; ARR 133.272.
+        ["current kwd percent coupon"] = new(Current(1, Usd with { Currency = "kwd", UnitAmount = 12340 }, discounts: $"[{CurrentDiscount("di_test_kwd", Coupon("co_test_10", "forever", percentOff: 10m))}]"), 11.106m, 133.272m, "KWD"),
 
         // KWD is three-decimal: 12340 fils = 12.340 KWD; ARR 148.080.
         ["old kwd monthly"] = new(Old(1, Usd with { Currency = "kwd", UnitAmount = 12340 }), 12.340m, 148.080m, "KWD"),
