@@ -55,7 +55,7 @@ internal static class PeriodAmount
 
     /// <summary>
     /// Volume tiering: the tier the whole quantity falls in prices every unit, plus that tier's flat
-    /// amount. A quantity of 0 falls in the first tier, so its flat amount is billed (as Stripe does).
+    /// amount. A quantity of 0 lies in the first tier's range, so that tier's flat amount is counted.
     /// </summary>
     private static decimal Volume(IReadOnlyList<PriceTierTerms> tiers, long quantity)
     {
@@ -65,8 +65,9 @@ internal static class PeriodAmount
 
     /// <summary>
     /// Graduated tiering: each tier prices only the units inside its range, and a tier's flat amount is
-    /// billed once the quantity reaches it. The first tier's flat amount is billed even at quantity 0,
-    /// as Stripe does.
+    /// billed once the quantity reaches it. The first tier's flat amount is counted even at quantity 0
+    /// (the "flat fee plus overage" pattern relies on it); this zero-quantity behaviour is our reading
+    /// of Stripe's tier ranges, not confirmed against an invoice.
     /// </summary>
     private static decimal Graduated(IReadOnlyList<PriceTierTerms> tiers, long quantity)
     {

@@ -69,8 +69,8 @@ internal static class MrrCases
         // Graduated, quantity 3 stays in tier 1: 3 × 1000 + 500 = 3500¢ = $35; ARR 420.
         ["current graduated tiers first tier"] = new(Current(3, Usd with { UnitAmount = null, BillingScheme = "tiered", TiersMode = "graduated", TiersJson = GraduatedTiers }), 35.00m, 420.00m, "USD"),
 
-        // Graduated at quantity 0: the first tier's flat amount is still billed (Stripe bills tier 1's
-        // flat fee even with no units): 0 × 1000 + 500 = 500¢ = $5; ARR 60.
+        // Graduated at quantity 0: the first tier's flat amount is still counted (0 lies in tier 1's
+        // range; see PeriodAmount): 0 × 1000 + 500 = 500¢ = $5; ARR 60.
         ["current graduated tiers quantity zero"] = new(Current(0, Usd with { UnitAmount = null, BillingScheme = "tiered", TiersMode = "graduated", TiersJson = GraduatedTiers }), 5.00m, 60.00m, "USD"),
 
         // Volume at quantity 0 falls in tier 1, which has no flat amount: 0.
