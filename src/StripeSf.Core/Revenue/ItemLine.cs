@@ -1,0 +1,42 @@
+namespace StripeSf.Core.Revenue;
+
+using Stripe;
+
+/// <summary>Working state for one item while <see cref="MrrCalculator"/> prices it; minor units, unrounded.</summary>
+internal sealed class ItemLine
+{
+    public required SubscriptionItem Item { get; init; }
+
+    public PriceTerms? Terms { get; init; }
+
+    public decimal PeriodAmount { get; set; }
+
+    public decimal GrossMonthly { get; set; }
+
+    public decimal NetMonthly { get; set; }
+
+    public bool Included { get; set; }
+
+    public List<string> Notes { get; } = [];
+
+    public RecurringRevenueItem ToResult(string currency) => new()
+    {
+        ItemId = Item.Id,
+        PriceId = Terms?.PriceId,
+        ProductId = Terms?.ProductId,
+        Name = Terms?.Name,
+        Currency = Terms?.Currency is { Length: 3 } c ? Money.ToIsoCode(c) : Terms?.Currency,
+        Quantity = Item.Quantity,
+        Interval = Terms?.Cadence?.Interval,
+        IntervalCount = Terms?.Cadence?.IntervalCount ?? 0,
+        UsageType = Terms?.UsageType ?? "licensed",
+        PeriodAmount = Major(PeriodAmount, currency),
+        GrossMonthlyAmount = Major(GrossMonthly, currency),
+        NetMonthlyAmount = Major(NetMonthly, currency),
+        Included = Included,
+        Note = Notes.Count == 0 ? null : string.Join("; ", Notes),
+    };
+
+    private static decimal Major(decimal minor, string currency) =>
+        Money.Round(Money.ToMajorUnits(minor, currency), currency);
+}
