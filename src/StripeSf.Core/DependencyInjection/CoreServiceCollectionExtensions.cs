@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using StripeSf.Core.ClaimCheck;
 using StripeSf.Core.Flows;
 using StripeSf.Core.Ingress;
+using StripeSf.Core.Mapping;
 using StripeSf.Core.Processing;
 using StripeSf.Core.Routing;
 
@@ -36,6 +37,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<CompositeOutcomeInterpreter>();
         services.TryAddSingleton<EventProcessor>();
         services.TryAddSingleton<EventPlanner>();
+        services.AddOptions<SalesforceMappingOptions>().BindConfiguration(SalesforceMappingOptions.SectionName);
+        services.AddEventHandlers();
         services.TryAddSingleton(sp => new HandlerRegistry(HandlersFor(sp)));
         return services.AddPayloadStore();
     }

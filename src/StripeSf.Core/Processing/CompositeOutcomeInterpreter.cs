@@ -53,6 +53,10 @@ public sealed class CompositeOutcomeInterpreter(RetryPolicy retryPolicy)
             $"event {context.EventId} ({context.Type}, {EventProcessor.StripeObjectOf(context)}): Salesforce {describe}");
     }
 
+    /// <summary>True when a record could not be created because a create-only field (an Account's Name) was left out.</summary>
+    public static bool NeedsCreateFields(CompositeResponse response) =>
+        response.Results.Where(r => r.HttpStatusCode >= 300).SelectMany(ErrorsOf).Any(e => e.ErrorCode == "REQUIRED_FIELD_MISSING");
+
     private static bool IsStale(SalesforceError error) =>
         error.ErrorCode == "FIELD_CUSTOM_VALIDATION_EXCEPTION" && error.Message.Contains(StaleEventMarker, StringComparison.Ordinal);
 

@@ -73,6 +73,13 @@ public sealed class EventProcessor(
         try
         {
             var response = await salesforce.CompositeAsync(request, cancellationToken).ConfigureAwait(false);
+            if (!context.IncludeCreateFields && CompositeOutcomeInterpreter.NeedsCreateFields(response))
+            {
+                context = context with { IncludeCreateFields = true };
+                request = handler.Plan(context);
+                response = await salesforce.CompositeAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+
             return interpreter.Interpret(context, request, response);
         }
         catch (SalesforceApiException ex) when (ex.Kind == SalesforceFailureKind.Transient)

@@ -6,6 +6,14 @@ namespace StripeSf.Core.Processing;
 /// <summary>One Stripe event as handlers see it: the Stripe.net model, the raw JSON (for fields other API versions render differently) and the attempt.</summary>
 public sealed record StripeEventContext(Event Event, JsonElement Raw, int Attempt)
 {
+    /// <summary>
+    /// False on the first try: records are upserted without the fields Salesforce requires only to
+    /// create them (an Account's Name), so an existing record's name is never overwritten. When
+    /// Salesforce answers that a record must be created (REQUIRED_FIELD_MISSING), the processor plans
+    /// again with this set and the handler adds them — a second call only on first sight.
+    /// </summary>
+    public bool IncludeCreateFields { get; init; }
+
     /// <summary>The event id.</summary>
     public string EventId => Event.Id;
 

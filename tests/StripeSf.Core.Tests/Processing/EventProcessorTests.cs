@@ -160,6 +160,22 @@ public sealed class EventProcessorTests
         Assert.Equal(CompletionKind.SkippedStale, Assert.IsType<ProcessingOutcome.Completed>(outcome).Kind);
     }
 
+    [Fact]
+    public async Task Process_AccountMissingOnFirstSight_PlansAgainWithCreateFieldsOnce()
+    {
+        var missing = JsonNode.Parse("""[{"errorCode":"REQUIRED_FIELD_MISSING","message":"Required fields are missing: [Name]","fields":["Name"]}]""");
+        _salesforce.CompositeAsync(Arg.Is<CompositeRequest>(r => r.Subrequests[0].Body!["Name"] == null), default)
+            .ReturnsForAnyArgs(new CompositeResponse([new("account", 400, missing)]), new CompositeResponse([new("account", 201, null)]));
+
+        var outcome = await Processor(new UpsertAccountHandler()).ProcessAsync(Message(Customer()), CancellationToken.None);
+
+        Assert.Equal(CompletionKind.Written, Assert.IsType<ProcessingOutcome.Completed>(outcome).Kind);
+        var sent = _salesforce.ReceivedCalls().Select(c => (CompositeRequest)c.GetArguments()[0]!).ToList();
+        Assert.Equal(2, sent.Count);
+        Assert.Null(sent[0].Subrequests[0].Body!["Name"]);
+        Assert.Equal("Stripe customer cus_Proc1", (string?)sent[1].Subrequests[0].Body!["Name"]);
+    }
+
     private static byte[] Customer() =>
         TestEvents.Minimal("customer.updated", "evt_1Proc1", new JsonObject { ["id"] = "cus_Proc1", ["object"] = "customer", ["email"] = "a@example.com" });
 
@@ -183,7 +199,11 @@ public sealed class EventProcessorTests
     {
         public string EventType => eventType;
 
-        public CompositeRequest Plan(StripeEventContext context) =>
-            new(false, [new CompositeSubrequest("PATCH", $"sobjects/Account/Stripe_Customer_Id__c/{context.DataObject.GetProperty("id").GetString()}", "account", new JsonObject { ["Name"] = "x" })]);
+        public CompositeRequest Plan(StripeEventContext context)
+        {
+            var id = context.DataObject.GetProperty("id").GetString();
+            var body = context.IncludeCreateFields ? new JsonObject { ["Name"] = $"Stripe customer {id}" } : new JsonObject();
+            return new(false, [new CompositeSubrequest("PATCH", $"sobjects/Account/Stripe_Customer_Id__c/{id}", "account", body)]);
+        }
     }
 }

@@ -1,0 +1,20 @@
+namespace StripeSf.Core.Mapping;
+
+/// <summary>Contact API names.</summary>
+public sealed class ContactMap
+{
+    /// <summary>sObject.</summary>
+    public string Object { get; set; } = "Contact";
+    /// <summary>External id: the Stripe customer id.</summary>
+    public string ExternalId { get; set; } = "Stripe_Customer_Id__c";
+    /// <summary>Email.</summary>
+    public string Email { get; set; } = "Email";
+    /// <summary>First name.</summary>
+    public string FirstName { get; set; } = "FirstName";
+    /// <summary>Last name (required by Salesforce).</summary>
+    public string LastName { get; set; } = "LastName";
+    /// <summary>Phone.</summary>
+    public string Phone { get; set; } = "Phone";
+    /// <summary>Lookup to the Account.</summary>
+    public string AccountRelationship { get; set; } = "Account";
+}
