@@ -19,6 +19,8 @@ fi
 [ -f "$bicep" ] || { echo "bicep: CLI $version not found after restore (looked in $packages)" >&2; exit 1; }
 [ -x "$bicep" ] || chmod u+x "$bicep"
 echo "bicep: $bicep ($("$bicep" --version))"
+# On Azure Pipelines, later steps (az deployment … with bicep.use_binary_from_path) use this CLI.
+if [ "${TF_BUILD:-}" = "True" ]; then echo "##vso[task.prependpath]$(dirname "$bicep")"; fi
 
 failed=0
 # Runs one bicep command; any output on stdout/stderr is a diagnostic and fails the step.
