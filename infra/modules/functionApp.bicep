@@ -19,10 +19,7 @@ param identityId string
 @description('Client id of the user-assigned identity.')
 param identityClientId string
 
-@description('Name of the storage account behind AzureWebJobsStorage.')
-param storageAccountName string
-
-@description('Blob endpoint of that storage account.')
+@description('Blob endpoint of the storage account behind AzureWebJobsStorage.')
 param storageBlobEndpoint string
 
 @description('Queue endpoint of that storage account.')
@@ -142,7 +139,6 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
   parent: app
   name: 'appsettings'
   properties: {
-    AzureWebJobsStorage__accountName: storageAccountName
     AzureWebJobsStorage__blobServiceUri: storageBlobEndpoint
     AzureWebJobsStorage__queueServiceUri: storageQueueEndpoint
     AzureWebJobsStorage__tableServiceUri: storageTableEndpoint
