@@ -174,6 +174,20 @@ public sealed partial class ArmTemplateTests
         Assert.Contains("EventLagSeconds", content, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("dev", "test")]
+    [InlineData("prod", "live")]
+    public void ParameterFile_SetsTheEnvironmentAndStripeMode(string environment, string mode)
+    {
+        _ = ArmTemplate.Main; // builds infra/out (template and parameter files) when missing
+        var file = RepositoryPaths.Combine($"infra/out/main.{environment}.parameters.json");
+        var parameters = JsonNode.Parse(File.ReadAllText(file))!["parameters"]!;
+
+        Assert.Equal(environment, (string?)parameters["environmentName"]!["value"]);
+        Assert.Equal(mode, (string?)parameters["stripeExpectedMode"]!["value"]);
+        Assert.Equal(environment == "prod", (bool)parameters["enablePurgeProtection"]!["value"]!);
+    }
+
     private static List<JsonObject> Resources(JsonObject template, string type) =>
         template["resources"]!.AsArray().Select(r => r!.AsObject()).Where(r => (string?)r["type"] == type).ToList();
 
