@@ -1,0 +1,72 @@
+@description('Azure region of the namespace.')
+param location string
+
+@description('Tags applied to the namespace.')
+param tags object
+
+@description('Name of the Service Bus namespace.')
+param name string
+
+@description('Deliveries before Service Bus moves a message to the dead-letter sub-queue.')
+@minValue(1)
+param maxDeliveryCount int = 10
+
+@description('Peek-lock duration (ISO 8601, at most PT5M); the Functions host renews it while a handler runs.')
+param lockDuration string = 'PT5M'
+
+@description('Time a message may wait in a queue before it expires into the dead-letter sub-queue.')
+param defaultMessageTimeToLive string = 'P14D'
+
+// The one list of routed Stripe event types, shared with StripeSf.Core's router. Each type is a
+// queue named verbatim (e.g. invoice.payment_failed).
+var routes = loadJsonContent('../../src/StripeSf.Core/Routing/routes.json')
+var eventTypes = routes.eventTypes
+
+resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
+  name: name
+  location: location
+  tags: tags
+  sku: {
+    name: 'Standard'
+    tier: 'Standard'
+  }
+  properties: {
+    // Entra ID only: no SAS keys exist that could leak.
+    disableLocalAuth: true
+    minimumTlsVersion: '1.2'
+  }
+}
+
+resource queues 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' = [
+  for eventType in eventTypes: {
+    parent: namespace
+    name: eventType
+    properties: {
+      // MessageId = Stripe event id; Stripe retries for up to 3 days, so the maximum window
+      // (7 days) turns every redelivery into a no-op.
+      requiresDuplicateDetection: true
+      duplicateDetectionHistoryTimeWindow: 'P7D'
+      maxDeliveryCount: maxDeliveryCount
+      lockDuration: lockDuration
+      defaultMessageTimeToLive: defaultMessageTimeToLive
+      deadLetteringOnMessageExpiration: true
+      // Sessions stay off: queues per type cannot order across types anyway, and Service Bus
+      // Explorer cannot resend dead letters into session-enabled queues.
+      requiresSession: false
+      enableBatchedOperations: true
+      maxSizeInMegabytes: 1024
+    }
+  }
+]
+
+@description('Resource id of the namespace.')
+output id string = namespace.id
+
+@description('Name of the namespace.')
+output name string = namespace.name
+
+@description('Fully qualified namespace for ServiceBus__fullyQualifiedNamespace.')
+output fullyQualifiedNamespace string = '${namespace.name}.servicebus.windows.net'
+
+@description('The queue names, one per routed Stripe event type.')
+output queueNames array = [for (eventType, i) in eventTypes: queues[i].name]

@@ -1,0 +1,208 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace StripeSf.Infra.Tests;
+
+/// <summary>The compiled infra/main.bicep (infra/out/main.json) deploys what the app relies on.</summary>
+public sealed partial class ArmTemplateTests
+{
+    private const string QueueType = "Microsoft.ServiceBus/namespaces/queues";
+
+    private static readonly Dictionary<string, string> AppRoles = new()
+    {
+        ["Azure Service Bus Data Sender"] = "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39",
+        ["Azure Service Bus Data Receiver"] = "4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0",
+        ["Key Vault Secrets User"] = "4633458b-17de-408a-b874-0445c86b69e6",
+        ["Storage Blob Data Owner"] = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b",
+        ["Storage Queue Data Contributor"] = "974c5e8b-45b9-4653-ba55-5f855dd0fb88",
+        ["Storage Table Data Contributor"] = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3",
+        ["Monitoring Metrics Publisher"] = "3913510d-42f4-4e42-8a64-420c390055eb",
+    };
+
+    [Fact]
+    public void Queues_OnePerRoutedEventType()
+    {
+        var routed = RoutedEventTypes();
+        var serviceBus = ArmTemplate.Module("serviceBus");
+        var queue = Assert.Single(Resources(serviceBus, QueueType));
+
+        // loadJsonContent inlines routes.json at build time; the copy loop makes one queue per entry.
+        var inlined = serviceBus["variables"]!.AsObject()
+            .Select(v => v.Value)
+            .OfType<JsonObject>()
+            .Single(v => v["eventTypes"] is not null)["eventTypes"]!.AsArray()
+            .Select(t => (string)t!)
+            .ToList();
+        Assert.Equal(routed, inlined);
+        Assert.Equal(routed.Count, routed.Distinct().Count());
+        Assert.Equal("[variables('routes').eventTypes]", (string?)serviceBus["variables"]!["eventTypes"]);
+        Assert.Equal("[length(variables('eventTypes'))]", (string?)queue["copy"]!["count"]);
+        Assert.Contains("variables('eventTypes')[copyIndex()]", (string?)queue["name"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Queues_DetectDuplicatesForSevenDaysAndDeadLetterOnExpiry()
+    {
+        var queue = Assert.Single(Resources(ArmTemplate.Module("serviceBus"), QueueType))["properties"]!;
+
+        Assert.True((bool)queue["requiresDuplicateDetection"]!);
+        Assert.Equal("P7D", (string?)queue["duplicateDetectionHistoryTimeWindow"]);
+        Assert.True((bool)queue["deadLetteringOnMessageExpiration"]!);
+        Assert.False((bool)queue["requiresSession"]!);
+        Assert.Equal("[parameters('maxDeliveryCount')]", (string?)queue["maxDeliveryCount"]);
+        Assert.Equal("[parameters('lockDuration')]", (string?)queue["lockDuration"]);
+    }
+
+    [Fact]
+    public void QueueDefaults_AreTenDeliveriesAndFiveMinuteLock()
+    {
+        var parameters = ArmTemplate.Main["parameters"]!;
+
+        Assert.Equal(10, (int)parameters["maxDeliveryCount"]!["defaultValue"]!);
+        Assert.Equal("PT5M", (string?)parameters["lockDuration"]!["defaultValue"]);
+    }
+
+    [Fact]
+    public void ServiceBus_IsStandardWithLocalAuthDisabled()
+    {
+        var ns = Assert.Single(Resources(ArmTemplate.Module("serviceBus"), "Microsoft.ServiceBus/namespaces"));
+
+        Assert.Equal("Standard", (string?)ns["sku"]!["name"]);
+        Assert.True((bool)ns["properties"]!["disableLocalAuth"]!);
+    }
+
+    [Fact]
+    public void RoleAssignments_GrantTheAppEveryRoleItNeeds()
+    {
+        var granted = ArmTemplate.AllResources()
+            .Where(x => (string?)x.Resource["type"] == "Microsoft.Authorization/roleAssignments")
+            .Where(x => (string?)x.Resource["properties"]!["principalId"] == "[parameters('appPrincipalId')]")
+            .Select(x => ResolveRoleId(x.Resource, x.Template))
+            .ToList();
+
+        Assert.All(AppRoles, role => Assert.True(granted.Contains(role.Value), $"missing role assignment: {role.Key}"));
+        Assert.Equal(granted.Count, granted.Distinct().Count());
+    }
+
+    [Fact]
+    public void Storage_AllowsIdentityAccessOnlyAndHasThePayloadContainer()
+    {
+        var storage = ArmTemplate.Module("storage");
+        var account = Assert.Single(Resources(storage, "Microsoft.Storage/storageAccounts"));
+        var mainStorage = ArmTemplate.Main["resources"]!.AsArray().Single(r => (string?)r!["name"] == "storage")!;
+
+        Assert.False((bool)account["properties"]!["allowSharedKeyAccess"]!);
+        Assert.Equal(2, Resources(storage, "Microsoft.Storage/storageAccounts/blobServices/containers").Count);
+        Assert.Equal("stripe-payloads", (string?)mainStorage["properties"]!["parameters"]!["payloadContainerName"]!["value"]);
+    }
+
+    [Fact]
+    public void FunctionApp_IsFlexConsumptionDotnetIsolated10WithIdentityConnections()
+    {
+        var module = ArmTemplate.Module("functionApp");
+        var plan = Assert.Single(Resources(module, "Microsoft.Web/serverfarms"));
+        var site = Assert.Single(Resources(module, "Microsoft.Web/sites"));
+        var settings = Assert.Single(Resources(module, "Microsoft.Web/sites/config"))["properties"]!.AsObject();
+        var runtime = site["properties"]!["functionAppConfig"]!["runtime"]!;
+
+        Assert.Equal("FC1", (string?)plan["sku"]!["name"]);
+        Assert.Equal("functionapp,linux", (string?)site["kind"]);
+        Assert.Equal("dotnet-isolated", (string?)runtime["name"]);
+        Assert.Equal("10.0", (string?)runtime["version"]);
+        Assert.Equal("managedidentity", (string?)settings["AzureWebJobsStorage__credential"]);
+        Assert.Equal("managedidentity", (string?)settings["ServiceBus__credential"]);
+        Assert.True(settings.ContainsKey("ServiceBus__fullyQualifiedNamespace"));
+        Assert.True(settings.ContainsKey("ServiceBus__clientId"));
+        Assert.False(settings.ContainsKey("AzureWebJobsStorage"), "no connection string: storage is identity-based");
+        Assert.False(settings.ContainsKey("FUNCTIONS_WORKER_RUNTIME"), "Flex Consumption rejects FUNCTIONS_WORKER_RUNTIME");
+    }
+
+    [Theory]
+    [InlineData("Stripe__WebhookSecrets")]
+    [InlineData("Stripe__ApiKey")]
+    [InlineData("Salesforce__PrivateKey")]
+    [InlineData("Salesforce__ClientSecret")]
+    public void Secrets_AreKeyVaultReferences(string setting)
+    {
+        var settings = Assert.Single(Resources(ArmTemplate.Module("functionApp"), "Microsoft.Web/sites/config"))["properties"]!;
+
+        Assert.StartsWith("[format('@Microsoft.KeyVault(SecretUri=", (string?)settings[setting], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KeyVault_UsesRbac()
+    {
+        var vault = Assert.Single(Resources(ArmTemplate.Module("keyVault"), "Microsoft.KeyVault/vaults"));
+
+        Assert.True((bool)vault["properties"]!["enableRbacAuthorization"]!);
+    }
+
+    [Fact]
+    public void Alerts_DeadLettersPerQueue()
+    {
+        var alert = Assert.Single(Resources(ArmTemplate.Module("alerts"), "Microsoft.Insights/metricAlerts"));
+        var criterion = alert["properties"]!["criteria"]!["allOf"]![0]!;
+
+        Assert.Equal("DeadletteredMessages", (string?)criterion["metricName"]);
+        Assert.Equal("EntityName", (string?)criterion["dimensions"]![0]!["name"]);
+        Assert.Equal("*", (string?)criterion["dimensions"]![0]!["values"]![0]);
+    }
+
+    [Fact]
+    public void Alerts_FunctionFailuresAndReconciliationDiscrepancies()
+    {
+        var queries = Resources(ArmTemplate.Module("alerts"), "Microsoft.Insights/scheduledQueryRules")
+            .Select(r => (string)r["properties"]!["criteria"]!["allOf"]![0]!["query"]!)
+            .ToList();
+
+        Assert.Equal(2, queries.Count);
+        Assert.Contains(queries, q => q.Contains("success == false", StringComparison.Ordinal));
+        Assert.Contains(queries, q => q.Contains("ReconciliationDiscrepancy", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Workbook_ChartsTheDocumentedTelemetry()
+    {
+        var module = ArmTemplate.Module("workbook");
+        Assert.Single(Resources(module, "Microsoft.Insights/workbooks"));
+        var content = module["variables"]!["content"]!.ToJsonString();
+
+        Assert.Contains("EventType", content, StringComparison.Ordinal);
+        Assert.Contains("Outcome", content, StringComparison.Ordinal);
+        Assert.Contains("DeadletteredMessages", content, StringComparison.Ordinal);
+        Assert.Contains("SalesforceApiUsagePercent", content, StringComparison.Ordinal);
+        Assert.Contains("EventLagSeconds", content, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("dev", "test")]
+    [InlineData("prod", "live")]
+    public void ParameterFile_SetsTheEnvironmentAndStripeMode(string environment, string mode)
+    {
+        _ = ArmTemplate.Main; // builds infra/out (template and parameter files) when missing
+        var file = RepositoryPaths.Combine($"infra/out/main.{environment}.parameters.json");
+        var parameters = JsonNode.Parse(File.ReadAllText(file))!["parameters"]!;
+
+        Assert.Equal(environment, (string?)parameters["environmentName"]!["value"]);
+        Assert.Equal(mode, (string?)parameters["stripeExpectedMode"]!["value"]);
+        Assert.Equal(environment == "prod", (bool)parameters["enablePurgeProtection"]!["value"]!);
+    }
+
+    private static List<JsonObject> Resources(JsonObject template, string type) =>
+        template["resources"]!.AsArray().Select(r => r!.AsObject()).Where(r => (string?)r["type"] == type).ToList();
+
+    private static List<string> RoutedEventTypes() =>
+        JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("src/StripeSf.Core/Routing/routes.json")))!["eventTypes"]!
+            .AsArray().Select(t => (string)t!).ToList();
+
+    // roleDefinitionId is "[subscriptionResourceId('…/roleDefinitions', variables('xRoleId'))]".
+    private static string ResolveRoleId(JsonObject assignment, JsonObject template)
+    {
+        var expression = (string)assignment["properties"]!["roleDefinitionId"]!;
+        var variable = VariableReference().Match(expression);
+        return variable.Success ? (string)template["variables"]![variable.Groups[1].Value]! : expression;
+    }
+
+    [GeneratedRegex(@"variables\('([^']+)'\)")]
+    private static partial Regex VariableReference();
+}
