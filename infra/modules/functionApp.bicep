@@ -150,10 +150,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     ServiceBus__fullyQualifiedNamespace: serviceBusFullyQualifiedNamespace
     ServiceBus__credential: 'managedidentity'
     ServiceBus__clientId: identityClientId
-    PayloadStorage__serviceUri: storageBlobEndpoint
-    PayloadStorage__credential: 'managedidentity'
-    PayloadStorage__clientId: identityClientId
-    PayloadStorage__ContainerName: payloadContainerName
+    ClaimCheck__BlobServiceUri: storageBlobEndpoint
+    ClaimCheck__ContainerName: payloadContainerName
     Stripe__WebhookSecrets: '@Microsoft.KeyVault(SecretUri=${secretUris.stripeWebhookSecrets})'
     Stripe__ApiKey: '@Microsoft.KeyVault(SecretUri=${secretUris.stripeApiKey})'
     Stripe__ExpectedMode: stripeExpectedMode
