@@ -12,8 +12,8 @@ internal static partial class Log
     [LoggerMessage(1002, LogLevel.Information, "Stripe event {EventId} ({EventType}) was already enqueued")]
     public static partial void EventDuplicate(ILogger logger, string eventId, string eventType);
 
-    [LoggerMessage(1003, LogLevel.Information, "Stripe event {EventId} ignored: event type {EventType} is not routed")]
-    public static partial void EventIgnored(ILogger logger, string eventId, string eventType);
+    [LoggerMessage(1003, LogLevel.Information, "Stripe event {EventId} ({EventType}) {Outcome}: the event type is not routed")]
+    public static partial void EventIgnored(ILogger logger, string eventId, string eventType, string outcome = "Ignored");
 
     [LoggerMessage(1004, LogLevel.Warning, "Webhook rejected ({Status}): {Reason}")]
     public static partial void WebhookRejected(ILogger logger, IngressStatus status, string reason);
@@ -24,14 +24,14 @@ internal static partial class Log
     [LoggerMessage(1006, LogLevel.Error, "Stripe event {EventId} ({EventType}) could not be enqueued on {Queue}; answered 500 so Stripe retries")]
     public static partial void EnqueueFailed(ILogger logger, Exception exception, string eventId, string eventType, string queue);
 
-    [LoggerMessage(2001, LogLevel.Information, "Stripe event {EventId} ({EventType}) completed: {Detail}")]
-    public static partial void EventCompleted(ILogger logger, string eventId, string eventType, string detail);
+    [LoggerMessage(2001, LogLevel.Information, "Stripe event {EventId} ({EventType}) {Outcome}: {Detail}")]
+    public static partial void EventCompleted(ILogger logger, string eventId, string eventType, string outcome, string detail);
 
-    [LoggerMessage(2002, LogLevel.Warning, "Stripe event {EventId} ({EventType}) attempt {Attempt} failed transiently ({Reason}); retrying in {Delay}")]
-    public static partial void EventRetryScheduled(ILogger logger, string eventId, string eventType, int attempt, string reason, TimeSpan delay);
+    [LoggerMessage(2002, LogLevel.Warning, "Stripe event {EventId} ({EventType}) {Outcome}: attempt {Attempt} failed transiently ({Reason}); retrying in {Delay}")]
+    public static partial void EventRetryScheduled(ILogger logger, string eventId, string eventType, int attempt, string reason, TimeSpan delay, string outcome = "RetryLater");
 
-    [LoggerMessage(2003, LogLevel.Error, "Stripe event {EventId} ({EventType}) dead-lettered: {Reason}: {Description}")]
-    public static partial void EventDeadLettered(ILogger logger, string eventId, string eventType, string reason, string description);
+    [LoggerMessage(2003, LogLevel.Error, "Stripe event {EventId} ({EventType}) {Outcome}: {Reason}: {Description}")]
+    public static partial void EventDeadLettered(ILogger logger, string eventId, string eventType, string reason, string description, string outcome = "DeadLettered");
 
     [LoggerMessage(2004, LogLevel.Information, "Stripe event {EventId} ({EventType}): handler {Handler} has no Salesforce writes for this event")]
     public static partial void EventHasNoWrites(ILogger logger, string eventId, string eventType, string handler);

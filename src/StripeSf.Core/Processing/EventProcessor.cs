@@ -111,7 +111,8 @@ public sealed class EventProcessor(
         switch (outcome)
         {
             case ProcessingOutcome.Completed completed:
-                Log.EventCompleted(logger, message.EventId, message.Subject, $"{completed.Kind}: {completed.Detail}");
+                // Outcome values are the workbook's vocabulary (docs/operator-guide.md, Telemetry names).
+                Log.EventCompleted(logger, message.EventId, message.Subject, completed.Kind == CompletionKind.SkippedStale ? "Stale" : "Completed", $"{completed.Kind}: {completed.Detail}");
                 break;
             case ProcessingOutcome.RetryLater retry:
                 Log.EventRetryScheduled(logger, message.EventId, message.Subject, message.Attempt, retry.Reason, retry.Delay);
