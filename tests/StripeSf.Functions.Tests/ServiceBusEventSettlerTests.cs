@@ -11,6 +11,7 @@ using StripeSf.Core.Messaging;
 using StripeSf.Core.Processing;
 using StripeSf.Core.Routing;
 using StripeSf.Functions.Messaging;
+using StripeSf.ServiceBus;
 using StripeSf.Salesforce;
 using StripeSf.Salesforce.Composite;
 using StripeSf.Salesforce.Errors;

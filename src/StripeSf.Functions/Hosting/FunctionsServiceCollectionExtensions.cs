@@ -1,10 +1,9 @@
-using Azure.Identity;
-using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StripeSf.Core.Messaging;
 using StripeSf.Core.Processing;
 using StripeSf.Functions.Messaging;
+using StripeSf.ServiceBus;
 using StripeSf.Salesforce;
 
 namespace StripeSf.Functions.Hosting;
@@ -19,10 +18,11 @@ public static class FunctionsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddServiceBusQueues(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(_ => CreateClient(configuration));
+        services.AddSingleton(_ => ServiceBusClientFactory.Create(configuration));
         services.AddSingleton<ServiceBusEventPublisher>();
         services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<ServiceBusEventPublisher>());
         services.AddSingleton<ServiceBusEventSettler>();
+        services.AddSingleton<DeadLetterAdministrator>();
         return services;
     }
 
@@ -31,27 +31,5 @@ public static class FunctionsServiceCollectionExtensions
     {
         services.AddSingleton<ISalesforceClient, DryRunSalesforceClient>();
         return services;
-    }
-
-    private static ServiceBusClient CreateClient(IConfiguration configuration)
-    {
-        var connectionString = configuration["ServiceBus"];
-        if (!string.IsNullOrWhiteSpace(connectionString))
-        {
-            return new ServiceBusClient(connectionString);
-        }
-
-        var fullyQualifiedNamespace = configuration["ServiceBus:fullyQualifiedNamespace"];
-        if (string.IsNullOrWhiteSpace(fullyQualifiedNamespace))
-        {
-            throw new InvalidOperationException(
-                "Service Bus is not configured: set ServiceBus__fullyQualifiedNamespace (<namespace>.servicebus.windows.net, managed identity) or, locally, ServiceBus to a connection string.");
-        }
-
-        var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
-        {
-            ManagedIdentityClientId = configuration["ServiceBus:clientId"],
-        });
-        return new ServiceBusClient(fullyQualifiedNamespace, credential);
     }
 }

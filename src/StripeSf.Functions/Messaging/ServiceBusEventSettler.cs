@@ -1,6 +1,7 @@
 using Azure.Messaging.ServiceBus;
 using Microsoft.Azure.Functions.Worker;
 using StripeSf.Core.Processing;
+using StripeSf.ServiceBus;
 
 namespace StripeSf.Functions.Messaging;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Azure.Messaging.ServiceBus;
 using StripeSf.Core.Messaging;
 
-namespace StripeSf.Functions.Messaging;
+namespace StripeSf.ServiceBus;
 
 /// <summary>Publishes to the event-type queues with one cached <see cref="ServiceBusSender"/> per queue (senders are meant to live long).</summary>
 public sealed class ServiceBusEventPublisher(ServiceBusClient client) : IEventPublisher, IAsyncDisposable

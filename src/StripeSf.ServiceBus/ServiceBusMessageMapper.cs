@@ -1,7 +1,7 @@
 using Azure.Messaging.ServiceBus;
 using StripeSf.Core.Messaging;
 
-namespace StripeSf.Functions.Messaging;
+namespace StripeSf.ServiceBus;
 
 /// <summary>Maps between the transport-neutral Core messages and Service Bus messages.</summary>
 public static class ServiceBusMessageMapper

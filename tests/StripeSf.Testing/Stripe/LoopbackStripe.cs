@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace StripeSf.Testing.Stripe;
+
+/// <summary>
+/// A Stripe API stand-in on 127.0.0.1 for the few endpoints the product calls: it records each
+/// form-encoded request and answers with the documented object shapes (POST /v1/webhook_endpoints).
+/// </summary>
+public sealed class LoopbackStripe : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private LoopbackStripe(WebApplication app) => _app = app;
+
+    /// <summary>The API base URL (http://127.0.0.1:port).</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Requests received: path, form fields (repeated keys joined by ',') and the Authorization header.</summary>
+    public ConcurrentQueue<(string Path, IReadOnlyDictionary<string, string> Form, string Authorization)> Requests { get; } = new();
+
+    /// <summary>Starts the server on a free port.</summary>
+    public static async Task<LoopbackStripe> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var stripe = new LoopbackStripe(app);
+        app.MapPost("/v1/webhook_endpoints", async (HttpRequest request) =>
+        {
+            var form = await request.ReadFormAsync();
+            var fields = form.ToDictionary(f => f.Key, f => string.Join(',', f.Value.ToArray()));
+            stripe.Requests.Enqueue((request.Path, fields, request.Headers.Authorization.ToString()));
+            var events = form.Where(f => f.Key.StartsWith("enabled_events", StringComparison.Ordinal)).SelectMany(f => f.Value.ToArray()).ToArray();
+            return Results.Json(new Dictionary<string, object?>
+            {
+                ["id"] = "we_loopback_1",
+                ["object"] = "webhook_endpoint",
+                ["api_version"] = fields.GetValueOrDefault("api_version"),
+                ["created"] = 1_763_000_000,
+                ["description"] = fields.GetValueOrDefault("description"),
+                ["enabled_events"] = events,
+                ["livemode"] = false,
+                ["metadata"] = new Dictionary<string, string>(),
+                ["secret"] = "whsec_loopback_new_endpoint_secret",
+                ["status"] = "enabled",
+                ["url"] = fields.GetValueOrDefault("url"),
+            });
+        });
+        await app.StartAsync();
+        stripe.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return stripe;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
