@@ -66,7 +66,8 @@ internal sealed class LoopbackRecordsApi(LoopbackOrg org, LoopbackWriter writer)
 
         foreach (var name in schema.Fields)
         {
-            fields.Add(Field(name, name.EndsWith("Id", StringComparison.Ordinal) || name.EndsWith("__c", StringComparison.Ordinal) && name.StartsWith("Account", StringComparison.Ordinal) ? "reference" : "string", true, true, false));
+            var isLookup = name.EndsWith("Id", StringComparison.Ordinal) || name == "Account__c";
+            fields.Add(Field(name, isLookup ? "reference" : "string", true, true, false));
         }
 
         foreach (var name in schema.ReadOnlyFields ?? [])
