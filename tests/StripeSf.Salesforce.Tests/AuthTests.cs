@@ -105,6 +105,17 @@ public sealed class AuthTests(ITestOutputHelper output)
         Assert.Equal("invalid_grant", ex.Code);
     }
 
+    [Fact]
+    public async Task GetTokenAsync_ManyParallelFirstCalls_MintsOnce()
+    {
+        await using var h = await SalesforceHarness.StartAsync(output);
+
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => h.Client.GetLimitsAsync(CancellationToken.None)));
+
+        Assert.Equal(1, h.Server.Count(LoopbackApiCall.Token));
+        Assert.Equal(16, h.Server.Count(LoopbackApiCall.Limits));
+    }
+
     private static byte[] Decode(string part)
     {
         var s = part.Replace('-', '+').Replace('_', '/');
