@@ -90,9 +90,7 @@ public sealed class SalesforceTokenProvider(
                 var errors = SalesforceErrorParser.Parse(status, body);
                 Log.TokenRefused(logger, flow, status, errors.Count > 0 ? errors[0].ErrorCode : string.Empty);
 
-                // invalid_grant / invalid_client need a person (wrong key, user not pre-authorised,
-                // secret rotated); 5xx and 429 are Salesforce's side and pass.
-                var kind = status >= 500 || status == 429 ? SalesforceFailureKind.Transient : SalesforceFailureKind.Permanent;
+                var kind = SalesforceErrorClassifier.ClassifyTokenFailure(status);
                 var detail = errors.Count > 0 ? $"{errors[0].ErrorCode}: {errors[0].Message}" : $"HTTP {status}";
                 throw new SalesforceApiException(kind, status, errors, $"Salesforce refused the {flow} token request: {detail}");
             }

@@ -79,6 +79,14 @@ public static class SalesforceErrorClassifier
         };
     }
 
+    /// <summary>Classifies a refused token request (the OAuth endpoint answers <c>{error, error_description}</c>).</summary>
+    public static SalesforceFailureKind ClassifyTokenFailure(int httpStatusCode) =>
+        // invalid_grant / invalid_client (400) need a person: wrong key or consumer key, user not
+        // pre-authorised, secret rotated, wrong login host. Repeating cannot fix them, so every event
+        // would fail the same way; dead-letter and replay once the connected app is fixed.
+        // 5xx, 408 and 429 are Salesforce's side and pass.
+        httpStatusCode is >= 500 or 408 or 429 or 0 ? SalesforceFailureKind.Transient : SalesforceFailureKind.Permanent;
+
     /// <summary>
     /// Classifies one per-record or per-subrequest error code. DUPLICATE_VALUE, validation rules
     /// (FIELD_CUSTOM_VALIDATION_EXCEPTION), INVALID_FIELD and ENTITY_IS_DELETED are permanent.
