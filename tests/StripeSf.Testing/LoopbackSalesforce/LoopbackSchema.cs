@@ -1,0 +1,40 @@
+namespace StripeSf.Testing.LoopbackSalesforce;
+
+/// <summary>The objects and fields the shipped metadata creates (see docs/salesforce-model.md), plus the standard fields the product writes.</summary>
+public static class LoopbackSchema
+{
+    /// <summary>A fresh copy of the default objects, keyed by API name.</summary>
+    public static Dictionary<string, LoopbackObject> Default() =>
+        new LoopbackObject[]
+        {
+            new("Account", "001", ["Stripe_Customer_Id__c"],
+                ["Name", "OwnerId", "Subscription_Status__c", "Billing_Status__c", "Plan_Name__c", "Plan_Interval__c", "MRR__c", "ARR__c",
+                 "Last_Payment_Date__c", "Customer_Health__c", "Stripe_Customer_Event_At__c", "Stripe_Subscription_Event_At__c",
+                 "Stripe_Billing_Event_At__c", "CurrencyIsoCode"],
+                ["Lifetime_Value__c"]),
+            new("Contact", "003", ["Stripe_Customer_Id__c"],
+                ["AccountId", "FirstName", "LastName", "Email", "Phone", "OwnerId", "Stripe_Customer_Event_At__c"]),
+            new("Opportunity", "006", ["Stripe_Subscription_Id__c", "Stripe_Renewal_Key__c"],
+                ["AccountId", "Name", "StageName", "Amount", "CloseDate", "MRR__c", "ARR__c", "Stripe_Last_Event_At__c", "OwnerId", "CurrencyIsoCode"]),
+            new("Contract", "800", ["Stripe_Subscription_Id__c"],
+                ["AccountId", "StartDate", "ContractTerm", "Plan_Name__c", "Status", "Stripe_Last_Event_At__c"]),
+            new("Stripe_Payment__c", "a01", ["Stripe_Payment_Id__c"],
+                ["Account__c", "Type__c", "Amount__c", "Currency__c", "Status__c", "Paid_At__c", "Charge_Id__c", "Invoice_Id__c",
+                 "Card_Brand__c", "Card_Last4__c", "Stripe_Last_Event_At__c", "CurrencyIsoCode"]),
+            new("Stripe_Invoice__c", "a02", ["Stripe_Invoice_Id__c"],
+                ["Account__c", "Number__c", "Status__c", "Amount_Due__c", "Amount_Paid__c", "Currency__c", "Period_Start__c", "Period_End__c",
+                 "Subscription_Id__c", "Attempt_Count__c", "Next_Payment_Attempt__c", "Hosted_Invoice_Url__c", "Paid_At__c",
+                 "Stripe_Last_Event_At__c", "CurrencyIsoCode"]),
+            new("Task", "00T", ["Stripe_Event_Id__c"],
+                ["Subject", "Priority", "Status", "OwnerId", "WhatId", "WhoId", "ActivityDate", "Description"]),
+            new("Case", "500", ["Stripe_Case_Key__c"],
+                ["Subject", "Priority", "Description", "AccountId", "Status", "Origin", "OwnerId"]),
+            new("Stripe_Reconciliation_Run__c", "a03", ["Run_Key__c"],
+                ["Status__c", "Missing_In_Salesforce__c", "Missing_In_Stripe__c", "Amount_Mismatches__c", "Status_Mismatches__c",
+                 "Stripe_Total__c", "Salesforce_Total__c", "Window_Start__c", "Window_End__c", "Summary__c"]),
+            new("Lead", "00Q", ["Stripe_Customer_Id__c"],
+                ["FirstName", "LastName", "Company", "Email", "Phone", "Status", "Sync_To_Stripe__c", "OwnerId", "Street", "City",
+                 "PostalCode", "Country", "State"]),
+            new("User", "005", [], ["Username", "Email", "IsActive"]),
+        }.ToDictionary(o => o.Name, StringComparer.OrdinalIgnoreCase);
+}
