@@ -16,6 +16,9 @@ public sealed class DependencyInjectionTests
     {
         ["Stripe:WebhookSecrets"] = "whsec_a,whsec_b",
         ["ServiceBus:fullyQualifiedNamespace"] = "stripesf-test.servicebus.windows.net",
+        ["Salesforce:LoginUrl"] = "https://test.salesforce.com",
+        ["Salesforce:ClientId"] = "3MVG9-consumer-key",
+        ["Salesforce:ClientSecret"] = "secret-from-key-vault",
     };
 
     [Fact]
@@ -51,6 +54,16 @@ public sealed class DependencyInjectionTests
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<WebhookOptions>>().Value);
 
         Assert.Contains("Stripe__ExpectedMode must be 'live', 'test' or empty", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Options_WithoutSalesforceSettings_FailNamingTheSetting()
+    {
+        await using var services = Build(new Dictionary<string, string?>(Settings) { ["Salesforce:ClientId"] = null });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<StripeSf.Salesforce.Configuration.SalesforceOptions>>().Value);
+
+        Assert.Contains("Salesforce__ClientId", error.Message, StringComparison.Ordinal);
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)

@@ -121,7 +121,8 @@ public sealed class ServiceBusEventSettlerTests
         var policy = new RetryPolicy(new Random(3));
         var handlers = new HandlerRegistry(RoutingTable.Default.EventTypes
             .Select(t => t == "customer.updated" ? new AccountHandler() : (IEventHandler)new LogOnlyHandler(t)));
-        var processor = new EventProcessor(handlers, _salesforce, new CompositeOutcomeInterpreter(policy), new InMemoryPayloadStore(), policy, NullLogger<EventProcessor>.Instance);
+        var processor = new EventProcessor(handlers, _salesforce, new CompositeOutcomeInterpreter(policy), new InMemoryPayloadStore(), policy,
+            Microsoft.Extensions.Options.Options.Create(new ProcessingOptions()), NullLogger<EventProcessor>.Instance);
         return new ServiceBusEventSettler(processor, new ServiceBusEventPublisher(_client), new FakeTimeProvider(Now));
     }
 

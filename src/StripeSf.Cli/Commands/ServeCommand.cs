@@ -19,10 +19,14 @@ public static class ServeCommand
         var command = new Command("serve", "Run the webhook ingress and processor locally: stripe listen --forward-to localhost:7071/api/stripe/webhook") { port, dryRun };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var app = LocalWebhookHost.Build(CliConfiguration.Build(), parse.GetValue(port), parse.GetValue(dryRun));
+            var configuration = CliConfiguration.Build();
+            var app = LocalWebhookHost.Build(configuration, parse.GetValue(port), parse.GetValue(dryRun));
             await app.StartAsync(cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             await Console.Out.WriteLineAsync($"stripesf: listening on {address}{LocalWebhookHost.WebhookPath} (Ctrl+C to stop)");
+            await Console.Out.WriteLineAsync(LocalWebhookHost.IsDryRun(configuration, parse.GetValue(dryRun))
+                ? "stripesf: dry run: Salesforce requests are logged, not sent"
+                : $"stripesf: writing to Salesforce ({configuration["Salesforce:LoginUrl"] ?? "https://login.salesforce.com"})");
             await app.WaitForShutdownAsync(cancellationToken);
             return 0;
         });

@@ -10,6 +10,8 @@ using StripeSf.Core.Local;
 using StripeSf.Core.Messaging;
 using StripeSf.Core.Processing;
 using StripeSf.Salesforce;
+using StripeSf.Salesforce.Configuration;
+using StripeSf.Salesforce.DependencyInjection;
 
 namespace StripeSf.Cli.Hosting;
 
@@ -36,7 +38,7 @@ public static class LocalWebhookHost
         builder.Services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<LocalEventQueue>());
         builder.Services.AddSingleton<LocalQueueWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalQueueWorker>());
-        AddSalesforce(builder.Services, dryRun);
+        AddSalesforce(builder.Services, configuration, dryRun);
 
         var app = builder.Build();
         app.MapPost(WebhookPath, async (HttpRequest request, WebhookIngress ingress, CancellationToken cancellationToken) =>
@@ -50,11 +52,21 @@ public static class LocalWebhookHost
         return app;
     }
 
-    private static void AddSalesforce(IServiceCollection services, bool dryRun)
+    /// <summary>True when the host will only log Salesforce requests.</summary>
+    public static bool IsDryRun(IConfiguration configuration, bool dryRun) =>
+        dryRun || configuration.GetSection(SalesforceOptions.SectionName).Get<SalesforceOptions>()?.IsConfigured != true;
+
+    private static void AddSalesforce(IServiceCollection services, IConfiguration configuration, bool dryRun)
     {
         // Until a Salesforce org is configured (and always with --dry-run) the host logs the
         // requests it would send instead of sending them.
-        _ = dryRun;
-        services.AddSingleton<ISalesforceClient, DryRunSalesforceClient>();
+        if (IsDryRun(configuration, dryRun))
+        {
+            services.AddSingleton<ISalesforceClient, DryRunSalesforceClient>();
+        }
+        else
+        {
+            services.AddSalesforceClient(configuration);
+        }
     }
 }

@@ -34,6 +34,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(RoutingTable.Default);
         services.TryAddSingleton(new RetryPolicy());
+        services.AddOptions<ProcessingOptions>().BindConfiguration(ProcessingOptions.SectionName);
         services.TryAddSingleton<CompositeOutcomeInterpreter>();
         services.TryAddSingleton<EventProcessor>();
         services.TryAddSingleton<EventPlanner>();

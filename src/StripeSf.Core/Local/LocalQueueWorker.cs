@@ -47,7 +47,7 @@ public sealed class LocalQueueWorker(LocalEventQueue queue, EventProcessor proce
 
             if (outcome is ProcessingOutcome.RetryLater retry)
             {
-                var copy = RetryMessageFactory.CopyForRetry(inbound, time.GetUtcNow() + retry.Delay);
+                var copy = RetryMessageFactory.CopyForRetry(inbound, time.GetUtcNow() + retry.Delay, retry.CountsAsAttempt);
                 await queue.PublishAsync(name, copy, stoppingToken).ConfigureAwait(false);
             }
 

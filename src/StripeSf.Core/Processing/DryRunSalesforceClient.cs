@@ -1,12 +1,17 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using StripeSf.Salesforce;
 using StripeSf.Salesforce.Composite;
+using StripeSf.Salesforce.Metadata;
+using StripeSf.Salesforce.Query;
+using StripeSf.Salesforce.Records;
 
 namespace StripeSf.Core.Processing;
 
 /// <summary>
-/// Logs the Salesforce requests it would send and answers as if each succeeded. Used by
-/// <c>stripesf serve --dry-run</c> and whenever no Salesforce settings are configured locally.
+/// Logs the Salesforce writes it would send and answers as if each succeeded; reads find nothing.
+/// Used by <c>stripesf serve --dry-run</c> and whenever no Salesforce settings are configured locally.
 /// </summary>
 public sealed class DryRunSalesforceClient(ILogger<DryRunSalesforceClient> logger) : ISalesforceClient
 {
@@ -22,4 +27,39 @@ public sealed class DryRunSalesforceClient(ILogger<DryRunSalesforceClient> logge
 
         return Task.FromResult(new CompositeResponse(results));
     }
+
+    /// <inheritdoc />
+    public Task<UpsertResult> UpsertAsync(string sObject, string externalIdField, string externalId, JsonObject fields, CancellationToken cancellationToken)
+    {
+        Log.DryRunSubrequest(logger, "PATCH", $"sobjects/{sObject}/{externalIdField}/{externalId}", "upsert", fields.ToJsonString());
+        return Task.FromResult(new UpsertResult($"dryrun-{externalId}", false));
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<RecordResult>> UpsertCollectionAsync(string sObject, string externalIdField, IReadOnlyList<JsonObject> records, bool allOrNone, CancellationToken cancellationToken)
+    {
+        var results = new List<RecordResult>(records.Count);
+        foreach (var record in records)
+        {
+            var upserted = await UpsertAsync(sObject, externalIdField, (string?)record[externalIdField] ?? "", record, cancellationToken).ConfigureAwait(false);
+            results.Add(new RecordResult(upserted.Id, true, false, []));
+        }
+
+        return results;
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<JsonObject> QueryAsync(SoqlQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.CompletedTask.ConfigureAwait(false);
+        yield break;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, OrgLimit>> GetLimitsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, OrgLimit>>(new Dictionary<string, OrgLimit>());
+
+    /// <inheritdoc />
+    public Task<SObjectDescription> DescribeAsync(string sObject, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("Dry run: there is no Salesforce org to describe; configure Salesforce__* settings.");
 }

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
 using StripeSf.Core.ClaimCheck;
 using StripeSf.Core.Messaging;
+using Microsoft.Extensions.Options;
 using StripeSf.Salesforce;
+using StripeSf.Salesforce.Budget;
 using StripeSf.Salesforce.Errors;
 
 namespace StripeSf.Core.Processing;
@@ -17,7 +19,9 @@ public sealed class EventProcessor(
     CompositeOutcomeInterpreter interpreter,
     IPayloadStore payloads,
     RetryPolicy retryPolicy,
-    ILogger<EventProcessor> logger)
+    IOptions<ProcessingOptions> options,
+    ILogger<EventProcessor> logger,
+    ISalesforceApiBudget? budget = null)
 {
     /// <summary>Processes <paramref name="message"/>. Unexpected exceptions propagate (the queue redelivers them).</summary>
     public async Task<ProcessingOutcome> ProcessAsync(InboundMessage message, CancellationToken cancellationToken)
@@ -68,6 +72,14 @@ public sealed class EventProcessor(
         {
             Log.EventHasNoWrites(logger, context.EventId, context.Type, handler.GetType().Name);
             return new ProcessingOutcome.Completed(CompletionKind.NothingToWrite, "no Salesforce writes for this event");
+        }
+
+        if (budget?.IsAboveThreshold == true && !options.Value.IsUrgent(context.Type))
+        {
+            // The daily allowance is shared with every other integration of the org; spending the
+            // last of it on non-urgent updates could stop the customer's own processes.
+            return new ProcessingOutcome.RetryLater(TimeSpan.FromMinutes(options.Value.DeferralMinutes),
+                $"Salesforce API usage {budget.Current?.Percent:0.#}% is above the threshold; non-urgent event deferred", CountsAsAttempt: false);
         }
 
         try

@@ -10,8 +10,12 @@ public abstract record ProcessingOutcome
     /// <summary>Done: written to Salesforce, skipped as stale, or nothing to write. Complete the message.</summary>
     public sealed record Completed(CompletionKind Kind, string Detail) : ProcessingOutcome;
 
-    /// <summary>A transient failure: complete this copy and schedule another after <paramref name="Delay"/>.</summary>
-    public sealed record RetryLater(TimeSpan Delay, string Reason) : ProcessingOutcome;
+    /// <summary>
+    /// Not now: complete this copy and schedule another after <paramref name="Delay"/>. A deferral
+    /// for API budget is not a failed attempt (<paramref name="CountsAsAttempt"/> false), so it does
+    /// not shorten the event's retry budget.
+    /// </summary>
+    public sealed record RetryLater(TimeSpan Delay, string Reason, bool CountsAsAttempt = true) : ProcessingOutcome;
 
     /// <summary>A permanent failure: dead-letter with a reason from <see cref="DeadLetterReasons"/> and a description a person can act on.</summary>
     public sealed record DeadLetter(string Reason, string Description) : ProcessingOutcome;

@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StripeSf.Core.Messaging;
-using StripeSf.Core.Processing;
 using StripeSf.Functions.Messaging;
 using StripeSf.ServiceBus;
-using StripeSf.Salesforce;
+using StripeSf.Salesforce.DependencyInjection;
 
 namespace StripeSf.Functions.Hosting;
 
@@ -26,10 +25,7 @@ public static class FunctionsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The Salesforce client; without Salesforce settings, a dry-run client that only logs.</summary>
-    public static IServiceCollection AddSalesforce(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddSingleton<ISalesforceClient, DryRunSalesforceClient>();
-        return services;
-    }
+    /// <summary>The Salesforce client (settings validated at start: a Function App never falls back to a dry run).</summary>
+    public static IServiceCollection AddSalesforce(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddSalesforceClient(configuration);
 }

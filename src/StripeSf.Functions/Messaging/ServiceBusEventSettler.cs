@@ -27,7 +27,7 @@ public sealed class ServiceBusEventSettler(EventProcessor processor, ServiceBusE
             case ProcessingOutcome.RetryLater retry:
                 // Schedule first, complete second: if completing fails, the redelivered message
                 // schedules a copy with the same MessageId, which duplicate detection drops.
-                var copy = RetryMessageFactory.CopyForRetry(inbound, time.GetUtcNow() + retry.Delay);
+                var copy = RetryMessageFactory.CopyForRetry(inbound, time.GetUtcNow() + retry.Delay, retry.CountsAsAttempt);
                 await publisher.PublishAsync(queue, copy, cancellationToken).ConfigureAwait(false);
                 await actions.CompleteMessageAsync(message, cancellationToken).ConfigureAwait(false);
                 break;

@@ -8,6 +8,8 @@ using StripeSf.Core.Processing;
 using StripeSf.Salesforce;
 using StripeSf.Salesforce.Composite;
 using StripeSf.Salesforce.Errors;
+using StripeSf.Salesforce.Budget;
+using Microsoft.Extensions.Options;
 using StripeSf.Testing.Stripe;
 
 namespace StripeSf.Core.Tests.Processing;
@@ -16,6 +18,7 @@ public sealed class EventProcessorTests
 {
     private readonly ISalesforceClient _salesforce = Substitute.For<ISalesforceClient>();
     private readonly InMemoryPayloadStore _payloads = new();
+    private readonly ISalesforceApiBudget _budget = Substitute.For<ISalesforceApiBudget>();
 
     [Fact]
     public async Task Process_RoutedEventWithLogOnlyHandler_CompletesWithNothingToWrite()
@@ -176,6 +179,33 @@ public sealed class EventProcessorTests
         Assert.Equal("Stripe customer cus_Proc1", (string?)sent[1].Subrequests[0].Body!["Name"]);
     }
 
+    [Fact]
+    public async Task Process_NonUrgentEventAboveApiThreshold_DefersWithoutCallingSalesforce()
+    {
+        _budget.IsAboveThreshold.Returns(true);
+        _budget.Current.Returns(new ApiUsage(93_000, 100_000, DateTimeOffset.UnixEpoch));
+
+        var outcome = await Processor(new UpsertAccountHandler()).ProcessAsync(Message(Customer()), CancellationToken.None);
+
+        var retry = Assert.IsType<ProcessingOutcome.RetryLater>(outcome);
+        Assert.False(retry.CountsAsAttempt);
+        Assert.Equal(TimeSpan.FromMinutes(30), retry.Delay);
+        Assert.Contains("93%", retry.Reason, StringComparison.Ordinal);
+        await _salesforce.DidNotReceiveWithAnyArgs().CompositeAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task Process_UrgentEventAboveApiThreshold_IsWrittenAnyway()
+    {
+        _budget.IsAboveThreshold.Returns(true);
+        _salesforce.CompositeAsync(default!, default).ReturnsForAnyArgs(new CompositeResponse([new("account", 201, null)]));
+        var payload = TestEvents.Fixture("invoice.payment_failed.json", "evt_1Urgent");
+
+        var outcome = await Processor(new UpsertAccountHandler("invoice.payment_failed")).ProcessAsync(Message(payload), CancellationToken.None);
+
+        Assert.Equal(CompletionKind.Written, Assert.IsType<ProcessingOutcome.Completed>(outcome).Kind);
+    }
+
     private static byte[] Customer() =>
         TestEvents.Minimal("customer.updated", "evt_1Proc1", new JsonObject { ["id"] = "cus_Proc1", ["object"] = "customer", ["email"] = "a@example.com" });
 
@@ -191,7 +221,8 @@ public sealed class EventProcessorTests
         var all = handlers.Concat(Core.Routing.RoutingTable.Default.EventTypes
             .Where(t => handlers.All(h => h.EventType != t))
             .Select(t => new Flows.LogOnlyHandler(t)));
-        return new EventProcessor(new HandlerRegistry(all), _salesforce, new CompositeOutcomeInterpreter(policy), _payloads, policy, NullLogger<EventProcessor>.Instance);
+        return new EventProcessor(new HandlerRegistry(all), _salesforce, new CompositeOutcomeInterpreter(policy), _payloads, policy,
+            Options.Create(new ProcessingOptions()), NullLogger<EventProcessor>.Instance, _budget);
     }
 
     /// <summary>Writes one Account for any routed event: enough to drive the processor's outcome logic.</summary>
