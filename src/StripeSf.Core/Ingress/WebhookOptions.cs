@@ -12,7 +12,7 @@ public sealed class WebhookOptions : IValidatableObject
     /// One or more webhook signing secrets (<c>whsec_…</c>), comma-separated. Several are accepted at
     /// once so a secret can be rotated without downtime: add the new one, roll it in Stripe, remove the old.
     /// </summary>
-    public string WebhookSecrets { get; set; } = "";
+    public string? WebhookSecrets { get; set; }
 
     /// <summary><c>live</c>, <c>test</c>, or empty to accept both.</summary>
     public string? ExpectedMode { get; set; }
@@ -31,7 +31,7 @@ public sealed class WebhookOptions : IValidatableObject
 
     /// <summary>The secrets, split and trimmed.</summary>
     public IReadOnlyList<string> Secrets =>
-        WebhookSecrets.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        (WebhookSecrets ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>True when an event of the given mode is acceptable.</summary>
     public bool Accepts(bool livemode) => string.IsNullOrWhiteSpace(ExpectedMode)

@@ -15,7 +15,8 @@ public static class LoopbackSchema
             new("Contact", "003", ["Stripe_Customer_Id__c"],
                 ["AccountId", "FirstName", "LastName", "Email", "Phone", "OwnerId", "Stripe_Customer_Event_At__c"]),
             new("Opportunity", "006", ["Stripe_Subscription_Id__c", "Stripe_Renewal_Key__c"],
-                ["AccountId", "Name", "StageName", "Amount", "CloseDate", "MRR__c", "ARR__c", "Stripe_Last_Event_At__c", "OwnerId", "CurrencyIsoCode"]),
+                ["AccountId", "Name", "StageName", "Amount", "CloseDate", "MRR__c", "ARR__c", "Stripe_Last_Event_At__c", "OwnerId", "CurrencyIsoCode",
+                 "Description", "Type"]),
             new("Contract", "800", ["Stripe_Subscription_Id__c"],
                 ["AccountId", "StartDate", "ContractTerm", "Plan_Name__c", "Status", "Stripe_Last_Event_At__c"]),
             new("Stripe_Payment__c", "a01", ["Stripe_Payment_Id__c"],
@@ -36,5 +37,7 @@ public static class LoopbackSchema
                 ["FirstName", "LastName", "Company", "Email", "Phone", "Status", "Sync_To_Stripe__c", "OwnerId", "Street", "City",
                  "PostalCode", "Country", "State"]),
             new("User", "005", [], ["Username", "Email", "IsActive"]),
+            new("Campaign", "701", [], ["Name", "IsActive", "Type"]),
+            new("CampaignMember", "00v", [], ["CampaignId", "ContactId", "LeadId", "Status"]),
         }.ToDictionary(o => o.Name, StringComparer.OrdinalIgnoreCase);
 }

@@ -25,6 +25,9 @@ public sealed class LoopbackStripe : IAsyncDisposable
     /// <summary>Requests received: path, form fields (repeated keys joined by ',') and the Authorization header.</summary>
     public ConcurrentQueue<(string Path, IReadOnlyDictionary<string, string> Form, string Authorization)> Requests { get; } = new();
 
+    /// <summary>Endpoints created so far (listed by GET /v1/webhook_endpoints).</summary>
+    public ConcurrentQueue<Dictionary<string, object?>> Endpoints { get; } = new();
+
     /// <summary>Starts the server on a free port.</summary>
     public static async Task<LoopbackStripe> StartAsync()
     {
@@ -39,9 +42,9 @@ public sealed class LoopbackStripe : IAsyncDisposable
             var fields = form.ToDictionary(f => f.Key, f => string.Join(',', f.Value.ToArray()));
             stripe.Requests.Enqueue((request.Path, fields, request.Headers.Authorization.ToString()));
             var events = form.Where(f => f.Key.StartsWith("enabled_events", StringComparison.Ordinal)).SelectMany(f => f.Value.ToArray()).ToArray();
-            return Results.Json(new Dictionary<string, object?>
+            var endpoint = new Dictionary<string, object?>
             {
-                ["id"] = "we_loopback_1",
+                ["id"] = $"we_loopback_{stripe.Endpoints.Count + 1}",
                 ["object"] = "webhook_endpoint",
                 ["api_version"] = fields.GetValueOrDefault("api_version"),
                 ["created"] = 1_763_000_000,
@@ -52,6 +55,19 @@ public sealed class LoopbackStripe : IAsyncDisposable
                 ["secret"] = "whsec_loopback_new_endpoint_secret",
                 ["status"] = "enabled",
                 ["url"] = fields.GetValueOrDefault("url"),
+            };
+            stripe.Endpoints.Enqueue(endpoint);
+            return Results.Json(endpoint);
+        });
+        app.MapGet("/v1/webhook_endpoints", (HttpRequest request) =>
+        {
+            stripe.Requests.Enqueue((request.Path, new Dictionary<string, string>(), request.Headers.Authorization.ToString()));
+            return Results.Json(new Dictionary<string, object?>
+            {
+                ["object"] = "list",
+                ["url"] = "/v1/webhook_endpoints",
+                ["has_more"] = false,
+                ["data"] = stripe.Endpoints.ToArray(),
             });
         });
         await app.StartAsync();
