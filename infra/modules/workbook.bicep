@@ -14,8 +14,8 @@ param applicationInsightsId string
 param serviceBusId string
 
 // Telemetry contract with the app (see docs/operator-guide.md, "Telemetry names"): one log line
-// per processed event carries the properties EventType and Outcome; the custom metrics
-// SalesforceApiUsagePercent and EventLagSeconds. Worker-side logging stores properties by name,
+// per processed event carries the properties EventType and Outcome; each Salesforce write logs
+// the properties EventLagSeconds and SalesforceApiUsagePercent. Worker-side logging stores properties by name,
 // host-side logging prefixes them with prop__, so both are read.
 var eventLogs = 'traces | extend EventType = coalesce(tostring(customDimensions.EventType), tostring(customDimensions.prop__EventType)), Outcome = coalesce(tostring(customDimensions.Outcome), tostring(customDimensions.prop__Outcome)) | where isnotempty(EventType) and isnotempty(Outcome)'
 
@@ -98,7 +98,7 @@ var content = {
       name: 'salesforceApiUsage'
       content: union(queryItem, {
         title: 'Salesforce API usage (% of the daily allowance)'
-        query: 'customMetrics | where name == "SalesforceApiUsagePercent" | summarize UsagePercent = max(valueMax) by bin(timestamp, 15m) | render timechart'
+        query: 'traces | extend UsagePercent = todouble(coalesce(customDimensions.SalesforceApiUsagePercent, customDimensions.prop__SalesforceApiUsagePercent)) | where isnotnull(UsagePercent) | summarize UsagePercent = max(UsagePercent) by bin(timestamp, 15m) | render timechart'
         visualization: 'timechart'
       })
     }
@@ -107,7 +107,7 @@ var content = {
       name: 'endToEndLag'
       content: union(queryItem, {
         title: 'End-to-end lag (Stripe event created → written to Salesforce), seconds'
-        query: 'customMetrics | where name == "EventLagSeconds" | summarize Average = sum(valueSum) / sum(valueCount), Max = max(valueMax) by bin(timestamp, 5m) | render timechart'
+        query: 'traces | extend Lag = todouble(coalesce(customDimensions.EventLagSeconds, customDimensions.prop__EventLagSeconds)) | where isnotnull(Lag) | summarize Average = avg(Lag), Max = max(Lag) by bin(timestamp, 5m) | render timechart'
         visualization: 'timechart'
       })
     }

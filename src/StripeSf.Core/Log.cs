@@ -33,6 +33,9 @@ internal static partial class Log
     [LoggerMessage(2003, LogLevel.Error, "Stripe event {EventId} ({EventType}) {Outcome}: {Reason}: {Description}")]
     public static partial void EventDeadLettered(ILogger logger, string eventId, string eventType, string reason, string description, string outcome = "DeadLettered");
 
+    [LoggerMessage(2006, LogLevel.Information, "Stripe event {EventId} written {EventLagSeconds} s after Stripe created it; Salesforce API usage {SalesforceApiUsagePercent}%")]
+    public static partial void EventWritten(ILogger logger, string eventId, double eventLagSeconds, double? salesforceApiUsagePercent);
+
     [LoggerMessage(2004, LogLevel.Information, "Stripe event {EventId} ({EventType}): handler {Handler} has no Salesforce writes for this event")]
     public static partial void EventHasNoWrites(ILogger logger, string eventId, string eventType, string handler);
 

@@ -21,7 +21,8 @@ public sealed class EventProcessor(
     RetryPolicy retryPolicy,
     IOptions<ProcessingOptions> options,
     ILogger<EventProcessor> logger,
-    ISalesforceApiBudget? budget = null)
+    ISalesforceApiBudget? budget = null,
+    TimeProvider? time = null)
 {
     /// <summary>Processes <paramref name="message"/>. Unexpected exceptions propagate (the queue redelivers them).</summary>
     public async Task<ProcessingOutcome> ProcessAsync(InboundMessage message, CancellationToken cancellationToken)
@@ -92,7 +93,14 @@ public sealed class EventProcessor(
                 response = await salesforce.CompositeAsync(request, cancellationToken).ConfigureAwait(false);
             }
 
-            return interpreter.Interpret(context, request, response);
+            var outcome = interpreter.Interpret(context, request, response);
+            if (outcome is ProcessingOutcome.Completed { Kind: CompletionKind.Written })
+            {
+                var lag = ((time ?? TimeProvider.System).GetUtcNow() - context.Created).TotalSeconds;
+                Log.EventWritten(logger, context.EventId, Math.Round(lag, 1), budget?.Current is { } usage ? Math.Round(usage.Percent, 1) : null);
+            }
+
+            return outcome;
         }
         catch (SalesforceApiException ex) when (ex.Kind == SalesforceFailureKind.Transient)
         {
