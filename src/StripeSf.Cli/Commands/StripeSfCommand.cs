@@ -11,6 +11,7 @@ public static class StripeSfCommand
         var root = new RootCommand("stripesf: Stripe ⇄ Salesforce integration tools (local webhook host, plans, replays).");
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
+        root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(DoctorCommand.Create());
         root.Subcommands.Add(StripeCommand.Create());
         root.Subcommands.Add(DeadLettersCommand.Create());
