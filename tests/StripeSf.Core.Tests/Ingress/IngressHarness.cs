@@ -15,8 +15,9 @@ internal sealed class IngressHarness
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
 
-    public IngressHarness(WebhookOptions? options = null)
+    public IngressHarness(WebhookOptions? options = null, IPayloadStore? payloads = null)
     {
+        Payloads = payloads ?? new InMemoryPayloadStore();
         Options = options ?? new WebhookOptions { WebhookSecrets = StripeSigner.Secret };
         Time = new FakeTimeProvider(Now);
         Publisher = Substitute.For<IEventPublisher>();
@@ -37,7 +38,7 @@ internal sealed class IngressHarness
 
     public IEventPublisher Publisher { get; }
 
-    public InMemoryPayloadStore Payloads { get; } = new();
+    public IPayloadStore Payloads { get; }
 
     public WebhookIngress Ingress { get; }
 
