@@ -69,7 +69,7 @@ public sealed class RoutingConsistencyTests
     [Fact]
     public void Infra_CreatesItsQueuesFromTheSameRoutesFile()
     {
-        var root = RepositoryRoot();
+        var root = StripeSf.Testing.RepositoryRoot.Path;
         var serviceBus = Directory.EnumerateFiles(Path.Combine(root, "infra"), "*.bicep", SearchOption.AllDirectories)
             .Select(File.ReadAllText)
             .Where(text => text.Contains("loadJsonContent('../../src/StripeSf.Core/Routing/routes.json')", StringComparison.Ordinal))
@@ -78,16 +78,5 @@ public sealed class RoutingConsistencyTests
         // The compiled template's queue list is checked against routes.json by StripeSf.Infra.Tests (ArmTemplateTests).
         var bicep = Assert.Single(serviceBus);
         Assert.Contains("Microsoft.ServiceBus/namespaces/queues", bicep, StringComparison.Ordinal);
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "StripeSfFunctions.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("StripeSfFunctions.sln not found above the test output.");
     }
 }

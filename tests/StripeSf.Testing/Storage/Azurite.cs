@@ -27,7 +27,7 @@ public sealed class Azurite : IAsyncDisposable
     /// <summary>Starts Azurite's blob service on a free port and waits until it accepts connections.</summary>
     public static async Task<Azurite> StartAsync()
     {
-        var tools = Path.Combine(RepositoryRoot(), "tools", "azurite");
+        var tools = Path.Combine(RepositoryRoot.Path, "tools", "azurite");
         var binary = Path.Combine(tools, "node_modules", ".bin", "azurite-blob");
         if (!File.Exists(binary))
         {
@@ -92,16 +92,5 @@ public sealed class Azurite : IAsyncDisposable
         {
             throw new InvalidOperationException($"{file} {arguments} failed in {directory} (exit {process.ExitCode})");
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "StripeSfFunctions.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("StripeSfFunctions.sln not found above the test output.");
     }
 }
