@@ -43,4 +43,6 @@ public sealed class AccountMap
     public string HealthAtRisk { get; set; } = "At Risk";
     /// <summary>Health value.</summary>
     public string HealthCritical { get; set; } = "Critical";
+    /// <summary>When the Stripe customer was deleted (customer group; empty: not written). Records are kept, never deleted.</summary>
+    public string CustomerDeletedAt { get; set; } = "Stripe_Customer_Deleted_At__c";
 }
