@@ -17,6 +17,4 @@ public sealed class ContactMap
     public string Phone { get; set; } = "Phone";
     /// <summary>Lookup to the Account.</summary>
     public string AccountRelationship { get; set; } = "Account";
-    /// <summary>Created time of the last customer event applied to the Contact (stale guard; empty: not written).</summary>
-    public string CustomerEventAt { get; set; } = "Stripe_Customer_Event_At__c";
 }

@@ -10,9 +10,9 @@ namespace StripeSf.Core.Flows.Customers;
 /// customer.deleted → nothing is deleted in Salesforce: the Account and Contact are kept (they carry
 /// payment history), refreshed from the final snapshot, and the Account gets the deletion time.
 /// </summary>
-public sealed class CustomerDeletedHandler(IOptions<SalesforceMappingOptions> options, AccountWriter accounts) : IEventHandler
+public sealed class CustomerDeletedHandler(IOptions<SalesforceMappingOptions> options) : IEventHandler
 {
-    private readonly CustomerPlanner _planner = new(options.Value, accounts);
+    private readonly CustomerPlanner _planner = new(options.Value, new AccountWriter(options));
 
     /// <inheritdoc />
     public string EventType => "customer.deleted";

@@ -9,8 +9,8 @@ namespace StripeSf.Core.Flows.Customers;
 /// <summary>
 /// customer.* → the Account (customer field group) and a Contact, both upserted by the Stripe
 /// customer id. Stripe values only fill what Stripe knows: a missing email or phone never clears
-/// what sales entered, and the Contact's fallback last name (email or id) is sent only when the
-/// Contact has to be created.
+/// what sales entered. The Contact has no event-time field of its own: the Account's
+/// <c>Stripe_Customer_Event_At__c</c> guards both (see <see cref="Plan"/>).
 /// </summary>
 internal sealed class CustomerPlanner(SalesforceMappingOptions options, AccountWriter accounts)
 {
@@ -36,22 +36,19 @@ internal sealed class CustomerPlanner(SalesforceMappingOptions options, AccountW
         }
 
         accounts.Upsert(plan, context, "account", customerId, account, name ?? email ?? customerId);
-        plan.Upsert("contact", options.Contact.Object, options.Contact.ExternalId, customerId, ContactFields(context, customerId, name, email, eventAt));
+        plan.Upsert("contact", options.Contact.Object, options.Contact.ExternalId, customerId, ContactFields(context, customerId, name, email));
 
-        // Not all-or-none: the Contact names its Account by external id, not by a reference, so a
-        // stale (skipped) Account write must not undo a Contact write that is still current.
-        return plan.Build();
+        // All-or-none: the Account's customer event time is the only stale guard of the customer's
+        // data, so when it rejects an older event the Contact write must be rolled back with it.
+        // On first sight the Account fails for its missing Name, everything rolls back, and the
+        // processor's create-fields replan writes both.
+        return plan.Build(allOrNone: true);
     }
 
-    private JsonObject ContactFields(StripeEventContext context, string customerId, string? name, string? email, string eventAt)
+    private JsonObject ContactFields(StripeEventContext context, string customerId, string? name, string? email)
     {
         var map = options.Contact;
         var fields = new JsonObject { [map.AccountRelationship] = accounts.Lookup(customerId) };
-        if (map.CustomerEventAt is { Length: > 0 })
-        {
-            fields[map.CustomerEventAt] = eventAt;
-        }
-
         if (email is not null)
         {
             fields[map.Email] = email;
@@ -62,11 +59,17 @@ internal sealed class CustomerPlanner(SalesforceMappingOptions options, AccountW
             fields[map.Phone] = phone;
         }
 
-        var names = ContactName.From(name) ?? (context.IncludeCreateFields ? ContactName.Fallback(email, customerId) : null);
-        if (names is not null)
+        // LastName is required, so it is always sent (the email or id when Stripe has no name):
+        // sending it only on create would make a missing Contact trigger the create-fields replan,
+        // which would also overwrite the name sales gave an existing Account.
+        if (ContactName.From(name) is { } names)
         {
             fields[map.FirstName] = names.FirstName;
             fields[map.LastName] = names.LastName;
+        }
+        else
+        {
+            fields[map.LastName] = ContactName.Fallback(email, customerId).LastName;
         }
 
         return fields;

@@ -7,9 +7,9 @@ using StripeSf.Salesforce.Composite;
 namespace StripeSf.Core.Flows.Customers;
 
 /// <summary>customer.updated → Account (customer group) and Contact upserted by the Stripe customer id.</summary>
-public sealed class CustomerUpdatedHandler(IOptions<SalesforceMappingOptions> options, AccountWriter accounts) : IEventHandler
+public sealed class CustomerUpdatedHandler(IOptions<SalesforceMappingOptions> options) : IEventHandler
 {
-    private readonly CustomerPlanner _planner = new(options.Value, accounts);
+    private readonly CustomerPlanner _planner = new(options.Value, new AccountWriter(options));
 
     /// <inheritdoc />
     public string EventType => "customer.updated";

@@ -7,9 +7,9 @@ using StripeSf.Salesforce.Composite;
 namespace StripeSf.Core.Flows.Invoices;
 
 /// <summary>invoice.paid → <c>Stripe_Invoice__c</c> upsert; Account Billing Status Current and Last Payment Date.</summary>
-public sealed class InvoicePaidHandler(IOptions<SalesforceMappingOptions> options, AccountWriter accounts) : IEventHandler
+public sealed class InvoicePaidHandler(IOptions<SalesforceMappingOptions> options) : IEventHandler
 {
-    private readonly InvoicePlanner _planner = new(options.Value, accounts);
+    private readonly InvoicePlanner _planner = new(options.Value, new AccountWriter(options));
 
     /// <inheritdoc />
     public string EventType => "invoice.paid";

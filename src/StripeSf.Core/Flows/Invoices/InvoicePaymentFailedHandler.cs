@@ -7,9 +7,9 @@ using StripeSf.Salesforce.Composite;
 namespace StripeSf.Core.Flows.Invoices;
 
 /// <summary>invoice.payment_failed → Account Billing Status Payment Overdue, the invoice, and a high-priority Task for the Account owner, idempotent per invoice and attempt.</summary>
-public sealed class InvoicePaymentFailedHandler(IOptions<SalesforceMappingOptions> options, AccountWriter accounts) : IEventHandler
+public sealed class InvoicePaymentFailedHandler(IOptions<SalesforceMappingOptions> options) : IEventHandler
 {
-    private readonly InvoicePlanner _planner = new(options.Value, accounts);
+    private readonly InvoicePlanner _planner = new(options.Value, new AccountWriter(options));
 
     /// <inheritdoc />
     public string EventType => "invoice.payment_failed";

@@ -11,9 +11,9 @@ namespace StripeSf.Core.Flows.Payments;
 /// failed) and its Account, whose billing fields it leaves alone: the invoice events say what a
 /// failed payment means for the customer.
 /// </summary>
-public sealed class ChargeFailedHandler(IOptions<SalesforceMappingOptions> options, AccountWriter accounts) : IEventHandler
+public sealed class ChargeFailedHandler(IOptions<SalesforceMappingOptions> options) : IEventHandler
 {
-    private readonly ChargePlanner _planner = new(options.Value, accounts);
+    private readonly ChargePlanner _planner = new(options.Value, new AccountWriter(options));
 
     /// <inheritdoc />
     public string EventType => "charge.failed";

@@ -10,8 +10,9 @@ namespace StripeSf.Core.Flows.Payments;
 /// charge.refunded → one negative <c>Stripe_Payment__c</c> entry per refund (see <see cref="RefundEntries"/>)
 /// and the Account, with Customer Health re-derived from the refund (a full refund is At Risk).
 /// </summary>
-public sealed class ChargeRefundedHandler(IOptions<SalesforceMappingOptions> options, AccountWriter accounts) : IEventHandler
+public sealed class ChargeRefundedHandler(IOptions<SalesforceMappingOptions> options) : IEventHandler
 {
+    private readonly AccountWriter _accounts = new(options);
     private readonly PaymentEntryWriter _entries = new(options.Value);
 
     /// <inheritdoc />
@@ -29,7 +30,7 @@ public sealed class ChargeRefundedHandler(IOptions<SalesforceMappingOptions> opt
 
         var plan = new CompositePlanBuilder();
         var billing = new BillingAccountFields(map.Account).Health(BillingCustomerHealth.ForRefund(RefundEntries.IsFull(charge), map.Account));
-        accounts.Upsert(plan, context, "account", customerId, billing.Build(context.Created), ChargeReader.PayerName(charge));
+        _accounts.Upsert(plan, context, "account", customerId, billing.Build(context.Created), ChargeReader.PayerName(charge));
         var entries = RefundEntries.From(charge, map.Payment, context.Created);
         for (var i = 0; i < entries.Count; i++)
         {

@@ -11,9 +11,9 @@ namespace StripeSf.Core.Flows.Payments;
 /// payment_intent.succeeded → the same entry charge.succeeded writes, keyed by the intent's charge
 /// id so the two events dedupe into one record (the intent id only when it names no charge).
 /// </summary>
-public sealed class PaymentIntentSucceededHandler(IOptions<SalesforceMappingOptions> options, AccountWriter accounts) : IEventHandler
+public sealed class PaymentIntentSucceededHandler(IOptions<SalesforceMappingOptions> options) : IEventHandler
 {
-    private readonly ChargePlanner _planner = new(options.Value, accounts);
+    private readonly ChargePlanner _planner = new(options.Value, new AccountWriter(options));
 
     /// <inheritdoc />
     public string EventType => "payment_intent.succeeded";

@@ -11,19 +11,19 @@ public sealed class CustomerHandlersTests
     private static CustomerCreatedHandler Created(IOptions<SalesforceMappingOptions>? options = null)
     {
         options ??= FlowFixture.Options();
-        return new CustomerCreatedHandler(options, FlowFixture.Accounts(options));
+        return new CustomerCreatedHandler(options);
     }
 
     private static CustomerUpdatedHandler Updated(IOptions<SalesforceMappingOptions>? options = null)
     {
         options ??= FlowFixture.Options();
-        return new CustomerUpdatedHandler(options, FlowFixture.Accounts(options));
+        return new CustomerUpdatedHandler(options);
     }
 
     private static CustomerDeletedHandler Deleted(IOptions<SalesforceMappingOptions>? options = null)
     {
         options ??= FlowFixture.Options();
-        return new CustomerDeletedHandler(options, FlowFixture.Accounts(options));
+        return new CustomerDeletedHandler(options);
     }
 
     private static StripeEventContext Load(string file, bool includeCreateFields = false) =>
@@ -34,13 +34,13 @@ public sealed class CustomerHandlersTests
     {
         var request = Created().Plan(Load("customer.created.2020-08-27.json"));
 
-        Assert.False(request.AllOrNone);
+        Assert.True(request.AllOrNone);
         Assert.Equal(
             ["PATCH sobjects/Account/Stripe_Customer_Id__c/cus_Flow2020", "PATCH sobjects/Contact/Stripe_Customer_Id__c/cus_Flow2020"],
             FlowFixture.Calls(request));
         FlowFixture.AssertBody("""{"Stripe_Customer_Event_At__c":"2020-11-14T22:13:20.000Z"}""", FlowFixture.Body(request, "account"));
         FlowFixture.AssertBody("""
-            {"Account":{"Stripe_Customer_Id__c":"cus_Flow2020"},"Stripe_Customer_Event_At__c":"2020-11-14T22:13:20.000Z",
+            {"Account":{"Stripe_Customer_Id__c":"cus_Flow2020"},
              "Email":"jenny.rosen@example.com","Phone":"+1 555 010 0100","FirstName":"Jenny","LastName":"Rosen"}
             """, FlowFixture.Body(request, "contact"));
     }
@@ -55,26 +55,24 @@ public sealed class CustomerHandlersTests
     }
 
     [Fact]
-    public void Plan_CreatedAt2026WithoutName_SendsNoNameUntilARecordMustBeCreated()
+    public void Plan_CreatedAt2026WithoutName_SendsNoAccountNameAndEmailAsContactLastName()
     {
         var request = Created().Plan(Load("customer.created.2026-07-29.json"));
 
         FlowFixture.AssertBody("""{"Stripe_Customer_Event_At__c":"2026-09-21T14:13:20.000Z"}""", FlowFixture.Body(request, "account"));
         FlowFixture.AssertBody("""
-            {"Account":{"Stripe_Customer_Id__c":"cus_Flow2026"},"Stripe_Customer_Event_At__c":"2026-09-21T14:13:20.000Z","Email":"ops@acme.example"}
+            {"Account":{"Stripe_Customer_Id__c":"cus_Flow2026"},"Email":"ops@acme.example","LastName":"ops@acme.example"}
             """, FlowFixture.Body(request, "contact"));
     }
 
     [Fact]
-    public void Plan_CreatedAt2026WithCreateFields_FallsBackToEmailForAccountNameAndLastName()
+    public void Plan_CreatedAt2026WithCreateFields_FallsBackToEmailForAccountNameAndLeavesContactAsIs()
     {
-        var request = Created().Plan(Load("customer.created.2026-07-29.json", includeCreateFields: true));
+        var first = Created().Plan(Load("customer.created.2026-07-29.json"));
+        var replanned = Created().Plan(Load("customer.created.2026-07-29.json", includeCreateFields: true));
 
-        Assert.Equal("ops@acme.example", (string?)FlowFixture.Body(request, "account")["Name"]);
-        FlowFixture.AssertBody("""
-            {"Account":{"Stripe_Customer_Id__c":"cus_Flow2026"},"Stripe_Customer_Event_At__c":"2026-09-21T14:13:20.000Z",
-             "Email":"ops@acme.example","FirstName":null,"LastName":"ops@acme.example"}
-            """, FlowFixture.Body(request, "contact"));
+        Assert.Equal("ops@acme.example", (string?)FlowFixture.Body(replanned, "account")["Name"]);
+        Assert.Equal(FlowFixture.Body(first, "contact").ToJsonString(), FlowFixture.Body(replanned, "contact").ToJsonString());
     }
 
     [Fact]
@@ -83,23 +81,21 @@ public sealed class CustomerHandlersTests
         var request = Updated().Plan(Load("customer.updated.2020-08-27.json"));
 
         FlowFixture.AssertBody("""
-            {"Account":{"Stripe_Customer_Id__c":"cus_Flow2020"},"Stripe_Customer_Event_At__c":"2020-11-14T22:23:20.000Z",
+            {"Account":{"Stripe_Customer_Id__c":"cus_Flow2020"},
              "Email":"mary.smith@example.com","FirstName":"Mary Ann","LastName":"Smith"}
             """, FlowFixture.Body(request, "contact"));
         Assert.DoesNotContain("Name", FlowFixture.Body(request, "account").Select(p => p.Key));
     }
 
     [Fact]
-    public void Plan_DeletedAt2026_KeepsRecordsAndStampsTheDeletionTime()
+    public void Plan_DeletedAt2026_KeepsRecordsAndRecordsDeletionByTheCustomerEventTime()
     {
         var request = Deleted().Plan(Load("customer.deleted.2026-07-29.json"));
 
         Assert.All(request.Subrequests, s => Assert.Equal("PATCH", s.Method));
+        FlowFixture.AssertBody("""{"Stripe_Customer_Event_At__c":"2026-09-21T15:13:20.000Z"}""", FlowFixture.Body(request, "account"));
         FlowFixture.AssertBody("""
-            {"Stripe_Customer_Event_At__c":"2026-09-21T15:13:20.000Z","Stripe_Customer_Deleted_At__c":"2026-09-21T15:13:20.000Z"}
-            """, FlowFixture.Body(request, "account"));
-        FlowFixture.AssertBody("""
-            {"Account":{"Stripe_Customer_Id__c":"cus_Flow2026"},"Stripe_Customer_Event_At__c":"2026-09-21T15:13:20.000Z",
+            {"Account":{"Stripe_Customer_Id__c":"cus_Flow2026"},
              "Email":"cher@example.com","Phone":"+44 20 7946 0000","FirstName":null,"LastName":"Cher"}
             """, FlowFixture.Body(request, "contact"));
     }
@@ -114,18 +110,25 @@ public sealed class CustomerHandlersTests
     }
 
     [Fact]
-    public void Plan_DeletedMarkerAndContactGuardUnmapped_AreNotWritten()
+    public void Plan_DeletedWithMarkerFieldMapped_StampsTheDeletionTime()
     {
-        var options = FlowFixture.Options(o =>
-        {
-            o.Account.CustomerDeletedAt = "";
-            o.Contact.CustomerEventAt = "";
-        });
+        var options = FlowFixture.Options(o => o.Account.CustomerDeletedAt = "Stripe_Customer_Deleted_At__c");
 
         var request = Deleted(options).Plan(Load("customer.deleted.2026-07-29.json"));
 
-        FlowFixture.AssertBody("""{"Stripe_Customer_Event_At__c":"2026-09-21T15:13:20.000Z"}""", FlowFixture.Body(request, "account"));
-        Assert.DoesNotContain("Stripe_Customer_Event_At__c", FlowFixture.Body(request, "contact").Select(p => p.Key));
+        FlowFixture.AssertBody("""
+            {"Stripe_Customer_Event_At__c":"2026-09-21T15:13:20.000Z","Stripe_Customer_Deleted_At__c":"2026-09-21T15:13:20.000Z"}
+            """, FlowFixture.Body(request, "account"));
+    }
+
+    [Fact]
+    public void Plan_UpdatedMarkerFieldMapped_DoesNotStampDeletion()
+    {
+        var options = FlowFixture.Options(o => o.Account.CustomerDeletedAt = "Stripe_Customer_Deleted_At__c");
+
+        var request = Updated(options).Plan(Load("customer.updated.2020-08-27.json"));
+
+        Assert.False(FlowFixture.Body(request, "account").ContainsKey("Stripe_Customer_Deleted_At__c"));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class InvoiceHandlersTests
     private static InvoicePaidHandler Paid(IOptions<SalesforceMappingOptions>? options = null)
     {
         options ??= FlowFixture.Options();
-        return new InvoicePaidHandler(options, FlowFixture.Accounts(options));
+        return new InvoicePaidHandler(options);
     }
 
     private static StripeEventContext Load(string file, Action<JsonObject>? edit = null, bool includeCreateFields = false) =>
@@ -58,7 +58,7 @@ public sealed class InvoiceHandlersTests
     public void Plan_PaymentSucceeded_WritesWhatInvoicePaidWrites()
     {
         var options = FlowFixture.Options();
-        var succeeded = new InvoicePaymentSucceededHandler(options, FlowFixture.Accounts(options)).Plan(Load("invoice.payment_succeeded.2020-08-27.json"));
+        var succeeded = new InvoicePaymentSucceededHandler(options).Plan(Load("invoice.payment_succeeded.2020-08-27.json"));
 
         FlowFixture.AssertSamePlan(Paid().Plan(Load("invoice.paid.2020-08-27.json")), succeeded);
     }
@@ -67,7 +67,7 @@ public sealed class InvoiceHandlersTests
     public void Plan_FinalizedAt2026_WritesInvoiceAndLeavesBillingGroupAlone()
     {
         var options = FlowFixture.Options();
-        var request = new InvoiceFinalizedHandler(options, FlowFixture.Accounts(options)).Plan(Load("invoice.finalized.2026-07-29.json"));
+        var request = new InvoiceFinalizedHandler(options).Plan(Load("invoice.finalized.2026-07-29.json"));
 
         FlowFixture.AssertBody("{}", FlowFixture.Body(request, "account"));
         var invoice = FlowFixture.Body(request, "invoice");
@@ -106,8 +106,8 @@ public sealed class InvoiceHandlersTests
         var options = FlowFixture.Options(o => o.Flows.Invoices = false);
 
         Assert.True(Paid(options).Plan(Load("invoice.paid.2020-08-27.json")).IsEmpty);
-        Assert.True(new InvoiceFinalizedHandler(options, FlowFixture.Accounts(options)).Plan(Load("invoice.finalized.2026-07-29.json")).IsEmpty);
-        Assert.True(new InvoicePaymentSucceededHandler(options, FlowFixture.Accounts(options)).Plan(Load("invoice.payment_succeeded.2020-08-27.json")).IsEmpty);
+        Assert.True(new InvoiceFinalizedHandler(options).Plan(Load("invoice.finalized.2026-07-29.json")).IsEmpty);
+        Assert.True(new InvoicePaymentSucceededHandler(options).Plan(Load("invoice.payment_succeeded.2020-08-27.json")).IsEmpty);
     }
 
     [Fact]

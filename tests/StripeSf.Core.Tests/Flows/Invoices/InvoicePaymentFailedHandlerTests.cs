@@ -12,7 +12,7 @@ public sealed class InvoicePaymentFailedHandlerTests
     private static InvoicePaymentFailedHandler Handler(IOptions<SalesforceMappingOptions>? options = null)
     {
         options ??= FlowFixture.Options();
-        return new InvoicePaymentFailedHandler(options, FlowFixture.Accounts(options));
+        return new InvoicePaymentFailedHandler(options);
     }
 
     private static StripeEventContext Load(string file, Action<JsonObject>? edit = null) => FlowFixture.Load("invoices", file, edit);

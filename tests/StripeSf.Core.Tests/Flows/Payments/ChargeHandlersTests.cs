@@ -14,13 +14,13 @@ public sealed class ChargeHandlersTests
     private static ChargeSucceededHandler Succeeded(IOptions<SalesforceMappingOptions>? options = null)
     {
         options ??= FlowFixture.Options();
-        return new ChargeSucceededHandler(options, FlowFixture.Accounts(options));
+        return new ChargeSucceededHandler(options);
     }
 
     private static ChargeFailedHandler Failed(IOptions<SalesforceMappingOptions>? options = null)
     {
         options ??= FlowFixture.Options();
-        return new ChargeFailedHandler(options, FlowFixture.Accounts(options));
+        return new ChargeFailedHandler(options);
     }
 
     private static StripeEventContext Load(string file, Action<JsonObject>? edit = null, bool includeCreateFields = false) =>
@@ -107,7 +107,7 @@ public sealed class ChargeHandlersTests
 
         Assert.True(Succeeded(options).Plan(Load("charge.succeeded.2020-08-27.json")).IsEmpty);
         Assert.True(Failed(options).Plan(Load("charge.failed.2020-08-27.json")).IsEmpty);
-        Assert.True(new ChargeRefundedHandler(options, FlowFixture.Accounts(options)).Plan(Load("charge.refunded.2020-08-27.json")).IsEmpty);
-        Assert.True(new PaymentIntentSucceededHandler(options, FlowFixture.Accounts(options)).Plan(Load("payment_intent.succeeded.2026-07-29.json")).IsEmpty);
+        Assert.True(new ChargeRefundedHandler(options).Plan(Load("charge.refunded.2020-08-27.json")).IsEmpty);
+        Assert.True(new PaymentIntentSucceededHandler(options).Plan(Load("payment_intent.succeeded.2026-07-29.json")).IsEmpty);
     }
 }

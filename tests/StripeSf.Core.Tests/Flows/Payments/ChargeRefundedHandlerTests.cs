@@ -9,7 +9,7 @@ public sealed class ChargeRefundedHandlerTests
     private static ChargeRefundedHandler Handler(IOptions<SalesforceMappingOptions>? options = null)
     {
         options ??= FlowFixture.Options();
-        return new ChargeRefundedHandler(options, FlowFixture.Accounts(options));
+        return new ChargeRefundedHandler(options);
     }
 
     [Fact]

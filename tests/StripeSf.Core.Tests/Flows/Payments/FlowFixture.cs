@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using StripeSf.Core.Flows.Shared;
 using StripeSf.Core.Mapping;
 using StripeSf.Core.Processing;
 using StripeSf.Salesforce.Composite;
@@ -33,8 +32,6 @@ internal static class FlowFixture
         configure?.Invoke(options);
         return Microsoft.Extensions.Options.Options.Create(options);
     }
-
-    public static AccountWriter Accounts(IOptions<SalesforceMappingOptions> options) => new(options);
 
     /// <summary>"METHOD url" per subrequest, in order.</summary>
     public static string[] Calls(CompositeRequest request) => [.. request.Subrequests.Select(s => $"{s.Method} {s.Url}")];

@@ -64,12 +64,11 @@ public sealed class SensitiveDataTests
     private static IEventHandler Handler(string type)
     {
         var options = FlowFixture.Options();
-        var accounts = FlowFixture.Accounts(options);
         return type switch
         {
-            "charge.succeeded" => new ChargeSucceededHandler(options, accounts),
-            "charge.failed" => new ChargeFailedHandler(options, accounts),
-            _ => new ChargeRefundedHandler(options, accounts),
+            "charge.succeeded" => new ChargeSucceededHandler(options),
+            "charge.failed" => new ChargeFailedHandler(options),
+            _ => new ChargeRefundedHandler(options),
         };
     }
 
