@@ -10,7 +10,7 @@ internal static class ChargeReader
     /// <summary>
     /// The charge's entry. <c>Amount__c</c> is cash collected (Lifetime Value is its roll-up), so a
     /// failed charge is recorded with amount 0 and its status; a succeeded charge with its full
-    /// amount (partial captures and refunds come back as refund entries, as Stripe books them).
+    /// amount, refunds being separate negative entries (net = charges − refunds, as Stripe books it).
     /// </summary>
     public static PaymentEntry Entry(JsonElement charge, PaymentMap map)
     {

@@ -26,8 +26,10 @@ public sealed class PaymentIntentSucceededHandler(IOptions<SalesforceMappingOpti
         var latest = intent.Str("latest_charge");
 
         // Before 2022-11-15 the intent embeds its charges (newest first): map the succeeded one fully.
-        var embedded = intent.Items("charges").Cast<JsonElement?>()
-            .FirstOrDefault(c => latest is null ? c!.Value.Str("status") == "succeeded" : c!.Value.Str("id") == latest);
+        var embedded = intent.Items("charges")
+            .Where(c => latest is null ? c.Str("status") == "succeeded" : c.Str("id") == latest)
+            .Select(c => (JsonElement?)c)
+            .FirstOrDefault();
         if (embedded is { } charge)
         {
             return _planner.Plan(context, ChargeReader.Entry(charge, options.Value.Payment), customerId ?? ChargeReader.CustomerId(charge), ChargeReader.PayerName(charge));
