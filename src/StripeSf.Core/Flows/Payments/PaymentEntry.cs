@@ -11,6 +11,11 @@ namespace StripeSf.Core.Flows.Payments;
 /// <param name="InvoiceId">The invoice, where the payload says (older API versions only for charges).</param>
 /// <param name="CardBrand">Card brand — never more card data than brand and last 4.</param>
 /// <param name="CardLast4">Card last 4.</param>
+/// <param name="CarriesEventTime">
+/// False for a partial view of a record another event owns (payment_intent.succeeded at a current
+/// API version, which lacks the card): written without the event time, it neither advances the
+/// stale guard (which would make the charge's own, fuller event look stale) nor is blocked by it.
+/// </param>
 internal sealed record PaymentEntry(
     string Id,
     string Type,
@@ -21,4 +26,5 @@ internal sealed record PaymentEntry(
     string? ChargeId,
     string? InvoiceId,
     string? CardBrand,
-    string? CardLast4);
+    string? CardLast4,
+    bool CarriesEventTime = true);

@@ -38,7 +38,11 @@ internal sealed class PaymentEntryWriter(SalesforceMappingOptions options)
         Set(fields, map.InvoiceId, entry.InvoiceId);
         Set(fields, map.CardBrand, entry.CardBrand);
         Set(fields, map.CardLast4, entry.CardLast4);
-        fields[map.LastEventAt] = SalesforceValues.DateTime(eventCreated);
+        if (entry.CarriesEventTime)
+        {
+            fields[map.LastEventAt] = SalesforceValues.DateTime(eventCreated);
+        }
+
         return fields;
     }
 

@@ -35,7 +35,9 @@ public sealed class PaymentIntentSucceededHandler(IOptions<SalesforceMappingOpti
             return _planner.Plan(context, ChargeReader.Entry(charge, options.Value.Payment), customerId ?? ChargeReader.CustomerId(charge), ChargeReader.PayerName(charge));
         }
 
-        // Current versions name the charge only: the intent knows amount and currency, not the card.
+        // Current versions name the charge only: the intent knows amount and currency, not the card,
+        // so its write must not make charge.succeeded (with the card) look stale when that event is
+        // a second older; both state the same amount and status.
         var id = intent.Required("payment_intent", "id");
         var entry = new PaymentEntry(
             latest ?? id,
@@ -47,7 +49,8 @@ public sealed class PaymentIntentSucceededHandler(IOptions<SalesforceMappingOpti
             latest,
             intent.Str("invoice"),
             null,
-            null);
+            null,
+            CarriesEventTime: latest is null);
         return _planner.Plan(context, entry, customerId, intent.Str("receipt_email"));
     }
 }

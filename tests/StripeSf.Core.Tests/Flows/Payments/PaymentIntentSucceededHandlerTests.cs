@@ -26,7 +26,7 @@ public sealed class PaymentIntentSucceededHandlerTests
     }
 
     [Fact]
-    public void Plan_At2026_KeysByLatestChargeWithThreeDecimalAmountAndNoCardData()
+    public void Plan_At2026_KeysByLatestChargeWithThreeDecimalAmountWithoutCardOrEventTime()
     {
         var request = Handler.Plan(Load("payment_intent.succeeded.2026-07-29.json"));
 
@@ -36,8 +36,7 @@ public sealed class PaymentIntentSucceededHandlerTests
         FlowFixture.AssertBody("""{"Last_Payment_Date__c":"2026-09-21","Stripe_Billing_Event_At__c":"2026-09-21T14:18:20.000Z"}""", FlowFixture.Body(request, "account"));
         FlowFixture.AssertBody("""
             {"Type__c":"Charge","Amount__c":12.345,"Currency__c":"KWD","Status__c":"succeeded","Paid_At__c":"2026-09-21T14:18:20.000Z",
-             "Charge_Id__c":"ch_Flow2026Kwd","Stripe_Last_Event_At__c":"2026-09-21T14:18:20.000Z",
-             "Account__r":{"Stripe_Customer_Id__c":"cus_FlowPay"}}
+             "Charge_Id__c":"ch_Flow2026Kwd","Account__r":{"Stripe_Customer_Id__c":"cus_FlowPay"}}
             """, FlowFixture.Body(request, "payment"));
     }
 
@@ -48,6 +47,7 @@ public sealed class PaymentIntentSucceededHandlerTests
 
         Assert.Equal("PATCH sobjects/Stripe_Payment__c/Stripe_Payment_Id__c/pi_Flow2026", FlowFixture.Calls(request)[1]);
         Assert.False(FlowFixture.Body(request, "payment").ContainsKey("Charge_Id__c"));
+        Assert.Equal("2026-09-21T14:18:20.000Z", (string?)FlowFixture.Body(request, "payment")["Stripe_Last_Event_At__c"]);
     }
 
     [Fact]
