@@ -43,4 +43,10 @@ public sealed class AccountMap
     public string HealthAtRisk { get; set; } = "At Risk";
     /// <summary>Health value.</summary>
     public string HealthCritical { get; set; } = "Critical";
+    /// <summary>
+    /// Optional DateTime field stamped with the time the Stripe customer was deleted (customer group).
+    /// Empty by default (the shipped model has no such field): deletion is then recorded only by the
+    /// customer event time. Records are kept, never deleted.
+    /// </summary>
+    public string CustomerDeletedAt { get; set; } = "";
 }

@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using StripeSf.Core.Flows.Shared;
+using StripeSf.Core.Mapping;
+using StripeSf.Core.Processing;
+using StripeSf.Salesforce.Composite;
+
+namespace StripeSf.Core.Flows.Customers;
+
+/// <summary>
+/// customer.* → the Account (customer field group) and a Contact, both upserted by the Stripe
+/// customer id. Stripe values only fill what Stripe knows: a missing email or phone never clears
+/// what sales entered. The Contact has no event-time field of its own: the Account's
+/// <c>Stripe_Customer_Event_At__c</c> guards both (see <see cref="Plan"/>).
+/// </summary>
+internal sealed class CustomerPlanner(SalesforceMappingOptions options, AccountWriter accounts)
+{
+    /// <summary>The plan for a customer event; <paramref name="deleted"/> adds the deletion marker.</summary>
+    public CompositeRequest Plan(StripeEventContext context, bool deleted)
+    {
+        if (!options.Flows.Customers)
+        {
+            return CompositeRequest.Empty;
+        }
+
+        var customer = context.DataObject;
+        var customerId = customer.Required("customer", "id");
+        var name = customer.Str("name");
+        var email = customer.Str("email");
+        var eventAt = SalesforceValues.DateTime(context.Created);
+        var plan = new CompositePlanBuilder();
+
+        var account = new JsonObject { [options.Account.CustomerEventAt] = eventAt };
+        if (deleted && options.Account.CustomerDeletedAt is { Length: > 0 } deletedAt)
+        {
+            account[deletedAt] = eventAt;
+        }
+
+        accounts.Upsert(plan, context, "account", customerId, account, name ?? email ?? customerId);
+        plan.Upsert("contact", options.Contact.Object, options.Contact.ExternalId, customerId, ContactFields(context, customerId, name, email));
+
+        // All-or-none: the Account's customer event time is the only stale guard of the customer's
+        // data, so when it rejects an older event the Contact write must be rolled back with it.
+        // On first sight the Account fails for its missing Name, everything rolls back, and the
+        // processor's create-fields replan writes both.
+        return plan.Build(allOrNone: true);
+    }
+
+    private JsonObject ContactFields(StripeEventContext context, string customerId, string? name, string? email)
+    {
+        var map = options.Contact;
+        var fields = new JsonObject { [map.AccountRelationship] = accounts.Lookup(customerId) };
+        if (email is not null)
+        {
+            fields[map.Email] = email;
+        }
+
+        if (context.DataObject.Str("phone") is { } phone)
+        {
+            fields[map.Phone] = phone;
+        }
+
+        // LastName is required, so it is always sent (the email or id when Stripe has no name):
+        // sending it only on create would make a missing Contact trigger the create-fields replan,
+        // which would also overwrite the name sales gave an existing Account.
+        if (ContactName.From(name) is { } names)
+        {
+            fields[map.FirstName] = names.FirstName;
+            fields[map.LastName] = names.LastName;
+        }
+        else
+        {
+            fields[map.LastName] = ContactName.Fallback(email, customerId).LastName;
+        }
+
+        return fields;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using StripeSf.Core.Flows.Payments;
+using StripeSf.Core.Flows.Shared;
+using StripeSf.Core.Mapping;
+using StripeSf.Core.Processing;
+using StripeSf.Salesforce.Composite;
+
+namespace StripeSf.Core.Flows.Disputes;
+
+/// <summary>
+/// charge.dispute.* → a high-priority Case keyed by the dispute id, Customer Health, and (when lost)
+/// a negative entry. A dispute names its charge but not the customer, and handlers make no network
+/// calls, so the Account is found inside the same composite request: a GET of the charge's payment
+/// entry (written by charge.succeeded) gives its Account Id, which the later subrequests reference.
+/// </summary>
+internal sealed class DisputePlanner(SalesforceMappingOptions options)
+{
+    private const string ChargeRef = "charge";
+    private readonly PaymentEntryWriter _entries = new(options);
+
+    /// <summary>The plan of a dispute event; <paramref name="closed"/> for charge.dispute.closed.</summary>
+    public CompositeRequest Plan(StripeEventContext context, bool closed)
+    {
+        if (!options.Flows.Disputes)
+        {
+            return CompositeRequest.Empty;
+        }
+
+        var dispute = DisputeFacts.From(context.DataObject);
+        var caseMap = options.Case;
+        var plan = new CompositePlanBuilder();
+
+        // The Case first and on its own: a dispute must surface even when its charge has no entry
+        // (guest payment), in which case the subrequests below fail and the event is dead-lettered
+        // naming the missing charge, with the Case already there. Status is written only on close,
+        // so a redelivered created event never reopens a Case an agent has moved on.
+        var caseFields = new JsonObject
+        {
+            [caseMap.Subject] = DisputeCaseText.Subject(dispute),
+            [caseMap.Priority] = caseMap.PriorityHigh,
+            [caseMap.Description] = DisputeCaseText.Description(dispute, closed),
+        };
+        if (closed)
+        {
+            caseFields[caseMap.Status] = caseMap.StatusClosed;
+        }
+
+        plan.Upsert("case", caseMap.Object, caseMap.ExternalId, dispute.Id, caseFields);
+
+        var accountIdField = BillingLookup.IdField(options.Payment.AccountRelationship);
+        var accountId = CompositePlanBuilder.Ref(ChargeRef, accountIdField);
+        plan.Get(ChargeRef, options.Payment.Object, options.Payment.ExternalId, dispute.ChargeId, accountIdField);
+        plan.Upsert("caseAccount", caseMap.Object, caseMap.ExternalId, dispute.Id, new JsonObject { [BillingLookup.IdField(caseMap.AccountRelationship)] = accountId });
+        if (closed && dispute.IsLost)
+        {
+            var entry = new PaymentEntry(dispute.Id, options.Payment.TypeDispute, -dispute.Amount, dispute.Currency, dispute.Status,
+                context.Created, dispute.ChargeId, null, ChargeCard.From(context.DataObject).Brand, null);
+            _entries.UpsertForAccountId(plan, "dispute", entry, context.Created, accountId);
+        }
+
+        var subrequests = plan.Build().Subrequests.ToList();
+        var health = BillingCustomerHealth.ForDispute(dispute.Status, options.Account);
+        if (health is not null)
+        {
+            // By Id, not external id: the Account is known here only through the charge entry. The
+            // billing event time still travels with the value, so the stale guard applies as usual.
+            var fields = new BillingAccountFields(options.Account).Health(health).Build(context.Created);
+            subrequests.Add(new CompositeSubrequest("PATCH", $"sobjects/{options.Account.Object}/{accountId}", "account", fields));
+        }
+
+        // Not all-or-none: the Case must stay written when the charge lookup fails, and every write
+        // is an idempotent upsert, so retrying the whole event after a partial failure is safe.
+        return new CompositeRequest(false, subrequests);
+    }
+}

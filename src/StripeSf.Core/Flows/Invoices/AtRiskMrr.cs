@@ -1,0 +1,73 @@
+using System.Text.Json;
+using StripeSf.Core.Flows.Shared;
+using StripeSf.Core.Revenue;
+
+namespace StripeSf.Core.Flows.Invoices;
+
+/// <summary>
+/// The monthly recurring revenue a failed invoice puts at risk: the amount due normalised to a month
+/// by the subscription's billing period (a yearly invoice of 1,200 risks 100 a month). The period
+/// comes from the subscription line's price (<c>price.recurring</c> or <c>plan</c>, older API
+/// versions) or else from the line's service period (current versions carry only the price id).
+/// One-off invoices and invoices without a readable period report the amount due itself.
+/// </summary>
+internal sealed record AtRiskMrr(decimal Amount, string Basis)
+{
+    /// <summary>The at-risk MRR of <paramref name="invoice"/> in its currency's major units.</summary>
+    public static AtRiskMrr Of(InvoiceFacts invoice)
+    {
+        var due = Money.ToMajorUnits(invoice.AmountDue, invoice.Currency);
+        if (invoice.SubscriptionId is null)
+        {
+            return new AtRiskMrr(due, "amount due (not a subscription invoice)");
+        }
+
+        var line = invoice.Raw.Items("lines").FirstOrDefault(IsRecurringLine);
+        var cadence = line.ValueKind == JsonValueKind.Object ? CadenceOf(line) : null;
+        return cadence is { IsSupported: true }
+            ? new AtRiskMrr(Money.Round(cadence.ToMonthly(due), invoice.Currency), $"amount due normalised to a month from {cadence.Label.ToLowerInvariant()} billing")
+            : new AtRiskMrr(due, "amount due (billing period unknown)");
+    }
+
+    private static bool IsRecurringLine(JsonElement line) =>
+        !line.Flag("proration") && !line.Flag("parent", "subscription_item_details", "proration")
+        && (line.Str("type") == "subscription" || line.At("parent", "subscription_item_details") is not null || line.At("price", "recurring") is not null);
+
+    private static BillingCadence? CadenceOf(JsonElement line)
+    {
+        foreach (var recurring in new[] { line.At("price", "recurring"), line.At("plan") })
+        {
+            if (recurring is { } r && r.Str("interval") is { } interval)
+            {
+                return new BillingCadence(interval, r.Long("interval_count") ?? 1);
+            }
+        }
+
+        return line.Long("period", "start") is { } start && line.Long("period", "end") is { } end ? FromPeriod(start, end) : null;
+    }
+
+    private static BillingCadence? FromPeriod(long startUnix, long endUnix)
+    {
+        var start = DateTimeOffset.FromUnixTimeSeconds(startUnix).UtcDateTime;
+        var end = DateTimeOffset.FromUnixTimeSeconds(endUnix).UtcDateTime;
+        if (end <= start)
+        {
+            return null;
+        }
+
+        // Whole calendar months (Stripe clamps anchors: Jan 31 → Feb 28 is one month).
+        var months = ((end.Year - start.Year) * 12) + end.Month - start.Month;
+        if (months >= 1 && Math.Abs((start.AddMonths(months) - end).TotalHours) < 1)
+        {
+            return months % 12 == 0 ? new BillingCadence("year", months / 12) : new BillingCadence("month", months);
+        }
+
+        var days = (long)Math.Round((end - start).TotalDays);
+        return days switch
+        {
+            >= 7 when days % 7 == 0 => new BillingCadence("week", days / 7),
+            >= 1 => new BillingCadence("day", days),
+            _ => null,
+        };
+    }
+}

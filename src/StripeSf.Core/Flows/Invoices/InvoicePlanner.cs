@@ -1,0 +1,83 @@
+using StripeSf.Core.Flows.Shared;
+using StripeSf.Core.Mapping;
+using StripeSf.Core.Processing;
+using StripeSf.Salesforce.Composite;
+
+namespace StripeSf.Core.Flows.Invoices;
+
+/// <summary>invoice.* → the invoice record, the Account's billing group and, for a failed payment, the owner's Task.</summary>
+internal sealed class InvoicePlanner(SalesforceMappingOptions options, AccountWriter accounts)
+{
+    private const string OwnerRef = "owner";
+    private readonly InvoiceWriter _invoices = new(options);
+
+    /// <summary>invoice.paid / invoice.payment_succeeded: Billing Status back to Current, Last Payment Date when money moved.</summary>
+    public CompositeRequest Paid(StripeEventContext context)
+    {
+        if (!options.Flows.Invoices)
+        {
+            return CompositeRequest.Empty;
+        }
+
+        var invoice = InvoiceFacts.From(context.DataObject);
+        var billing = new BillingAccountFields(options.Account).Status(options.Account.BillingCurrent);
+        if (invoice.AmountPaid > 0)
+        {
+            billing.LastPayment(invoice.PaidAt is { } paidAt ? DateTimeOffset.FromUnixTimeSeconds(paidAt) : context.Created);
+        }
+
+        return Write(context, invoice, billing);
+    }
+
+    /// <summary>invoice.finalized: the invoice record only; finalizing says nothing about billing status.</summary>
+    public CompositeRequest Finalized(StripeEventContext context) =>
+        options.Flows.Invoices ? Write(context, InvoiceFacts.From(context.DataObject), new BillingAccountFields(options.Account)) : CompositeRequest.Empty;
+
+    /// <summary>invoice.payment_failed: Billing Status Payment Overdue, the invoice, and the owner's Task.</summary>
+    public CompositeRequest PaymentFailed(StripeEventContext context)
+    {
+        var flows = options.Flows;
+        if (!flows.Invoices && !flows.FailedPaymentTasks)
+        {
+            return CompositeRequest.Empty;
+        }
+
+        var invoice = InvoiceFacts.From(context.DataObject);
+        var billing = new BillingAccountFields(options.Account);
+        if (flows.Invoices)
+        {
+            billing.Status(options.Account.BillingOverdue);
+        }
+
+        var plan = Begin(context, invoice, billing);
+        if (flows.FailedPaymentTasks)
+        {
+            // The Account owner is read after the Account upsert, so it exists even on first sight.
+            // Not all-or-none: the Task references only this GET, which succeeds whenever the Account
+            // exists, even when the billing group above is skipped as stale; a failed GET fails the
+            // Task alone, and the event is retried as a whole (every write is an idempotent upsert).
+            plan.Get(OwnerRef, options.Account.Object, options.Account.ExternalId, invoice.CustomerId, "Id", "OwnerId");
+            var task = options.Task;
+            plan.Upsert("task", task.Object, task.ExternalId, FailedPaymentTask.Key(invoice), FailedPaymentTask.Fields(task, invoice, context, OwnerRef));
+        }
+
+        return plan.Build();
+    }
+
+    private CompositeRequest Write(StripeEventContext context, InvoiceFacts invoice, BillingAccountFields billing) =>
+        // Not all-or-none: the invoice is linked by external id, so it must be written even when the
+        // Account's billing group is skipped as stale.
+        Begin(context, invoice, billing).Build();
+
+    private CompositePlanBuilder Begin(StripeEventContext context, InvoiceFacts invoice, BillingAccountFields billing)
+    {
+        var plan = new CompositePlanBuilder();
+        accounts.Upsert(plan, context, "account", invoice.CustomerId, billing.Build(context.Created), invoice.CustomerName);
+        if (options.Flows.Invoices)
+        {
+            _invoices.Upsert(plan, invoice, context.Created);
+        }
+
+        return plan;
+    }
+}

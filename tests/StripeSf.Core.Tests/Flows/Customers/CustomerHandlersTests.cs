@@ -1,0 +1,167 @@
+using Microsoft.Extensions.Options;
+using StripeSf.Core.Flows.Customers;
+using StripeSf.Core.Mapping;
+using StripeSf.Core.Processing;
+using StripeSf.Core.Tests.BillingFlows.Payments;
+
+namespace StripeSf.Core.Tests.BillingFlows.Customers;
+
+public sealed class CustomerHandlersTests
+{
+    private static CustomerCreatedHandler Created(IOptions<SalesforceMappingOptions>? options = null)
+    {
+        options ??= FlowFixture.Options();
+        return new CustomerCreatedHandler(options);
+    }
+
+    private static CustomerUpdatedHandler Updated(IOptions<SalesforceMappingOptions>? options = null)
+    {
+        options ??= FlowFixture.Options();
+        return new CustomerUpdatedHandler(options);
+    }
+
+    private static CustomerDeletedHandler Deleted(IOptions<SalesforceMappingOptions>? options = null)
+    {
+        options ??= FlowFixture.Options();
+        return new CustomerDeletedHandler(options);
+    }
+
+    private static StripeEventContext Load(string file, bool includeCreateFields = false) =>
+        FlowFixture.Load("customers", file, includeCreateFields: includeCreateFields);
+
+    [Fact]
+    public void Plan_CreatedAt2020_UpsertsAccountThenContactByCustomerId()
+    {
+        var request = Created().Plan(Load("customer.created.2020-08-27.json"));
+
+        Assert.True(request.AllOrNone);
+        Assert.Equal(
+            ["PATCH sobjects/Account/Stripe_Customer_Id__c/cus_Flow2020", "PATCH sobjects/Contact/Stripe_Customer_Id__c/cus_Flow2020"],
+            FlowFixture.Calls(request));
+        FlowFixture.AssertBody("""{"Stripe_Customer_Event_At__c":"2020-11-14T22:13:20.000Z"}""", FlowFixture.Body(request, "account"));
+        FlowFixture.AssertBody("""
+            {"Account":{"Stripe_Customer_Id__c":"cus_Flow2020"},
+             "Email":"jenny.rosen@example.com","Phone":"+1 555 010 0100","FirstName":"Jenny","LastName":"Rosen"}
+            """, FlowFixture.Body(request, "contact"));
+    }
+
+    [Fact]
+    public void Plan_CreatedWithCreateFields_AddsAccountNameFromCustomerName()
+    {
+        var request = Created().Plan(Load("customer.created.2020-08-27.json", includeCreateFields: true));
+
+        FlowFixture.AssertBody("""{"Stripe_Customer_Event_At__c":"2020-11-14T22:13:20.000Z","Name":"Jenny Rosen"}""", FlowFixture.Body(request, "account"));
+        Assert.Equal("Rosen", (string?)FlowFixture.Body(request, "contact")["LastName"]);
+    }
+
+    [Fact]
+    public void Plan_CreatedAt2026WithoutName_SendsNoAccountNameAndEmailAsContactLastName()
+    {
+        var request = Created().Plan(Load("customer.created.2026-07-29.json"));
+
+        FlowFixture.AssertBody("""{"Stripe_Customer_Event_At__c":"2026-09-21T14:13:20.000Z"}""", FlowFixture.Body(request, "account"));
+        FlowFixture.AssertBody("""
+            {"Account":{"Stripe_Customer_Id__c":"cus_Flow2026"},"Email":"ops@acme.example","LastName":"ops@acme.example"}
+            """, FlowFixture.Body(request, "contact"));
+    }
+
+    [Fact]
+    public void Plan_CreatedAt2026WithCreateFields_FallsBackToEmailForAccountNameAndLeavesContactAsIs()
+    {
+        var first = Created().Plan(Load("customer.created.2026-07-29.json"));
+        var replanned = Created().Plan(Load("customer.created.2026-07-29.json", includeCreateFields: true));
+
+        Assert.Equal("ops@acme.example", (string?)FlowFixture.Body(replanned, "account")["Name"]);
+        Assert.Equal(FlowFixture.Body(first, "contact").ToJsonString(), FlowFixture.Body(replanned, "contact").ToJsonString());
+    }
+
+    [Fact]
+    public void Plan_UpdatedWithThreeWordName_SplitsFirstNameFromLastWordAndKeepsMissingPhone()
+    {
+        var request = Updated().Plan(Load("customer.updated.2020-08-27.json"));
+
+        FlowFixture.AssertBody("""
+            {"Account":{"Stripe_Customer_Id__c":"cus_Flow2020"},
+             "Email":"mary.smith@example.com","FirstName":"Mary Ann","LastName":"Smith"}
+            """, FlowFixture.Body(request, "contact"));
+        Assert.DoesNotContain("Name", FlowFixture.Body(request, "account").Select(p => p.Key));
+    }
+
+    [Fact]
+    public void Plan_DeletedAt2026_KeepsRecordsAndRecordsDeletionByTheCustomerEventTime()
+    {
+        var request = Deleted().Plan(Load("customer.deleted.2026-07-29.json"));
+
+        Assert.All(request.Subrequests, s => Assert.Equal("PATCH", s.Method));
+        FlowFixture.AssertBody("""{"Stripe_Customer_Event_At__c":"2026-09-21T15:13:20.000Z"}""", FlowFixture.Body(request, "account"));
+        FlowFixture.AssertBody("""
+            {"Account":{"Stripe_Customer_Id__c":"cus_Flow2026"},
+             "Email":"cher@example.com","Phone":"+44 20 7946 0000","FirstName":null,"LastName":"Cher"}
+            """, FlowFixture.Body(request, "contact"));
+    }
+
+    [Fact]
+    public void Plan_DeletedWithoutNameOrEmailOnCreate_FallsBackToCustomerId()
+    {
+        var request = Deleted().Plan(Load("customer.deleted.2020-08-27.json", includeCreateFields: true));
+
+        Assert.Equal("cus_FlowNoName", (string?)FlowFixture.Body(request, "account")["Name"]);
+        Assert.Equal("cus_FlowNoName", (string?)FlowFixture.Body(request, "contact")["LastName"]);
+    }
+
+    [Fact]
+    public void Plan_DeletedWithMarkerFieldMapped_StampsTheDeletionTime()
+    {
+        var options = FlowFixture.Options(o => o.Account.CustomerDeletedAt = "Stripe_Customer_Deleted_At__c");
+
+        var request = Deleted(options).Plan(Load("customer.deleted.2026-07-29.json"));
+
+        FlowFixture.AssertBody("""
+            {"Stripe_Customer_Event_At__c":"2026-09-21T15:13:20.000Z","Stripe_Customer_Deleted_At__c":"2026-09-21T15:13:20.000Z"}
+            """, FlowFixture.Body(request, "account"));
+    }
+
+    [Fact]
+    public void Plan_UpdatedMarkerFieldMapped_DoesNotStampDeletion()
+    {
+        var options = FlowFixture.Options(o => o.Account.CustomerDeletedAt = "Stripe_Customer_Deleted_At__c");
+
+        var request = Updated(options).Plan(Load("customer.updated.2020-08-27.json"));
+
+        Assert.False(FlowFixture.Body(request, "account").ContainsKey("Stripe_Customer_Deleted_At__c"));
+    }
+
+    [Fact]
+    public void Plan_Redelivered_PlansTheSameWrites()
+    {
+        FlowFixture.AssertSamePlan(Updated().Plan(Load("customer.updated.2020-08-27.json")), Updated().Plan(Load("customer.updated.2020-08-27.json")));
+    }
+
+    [Fact]
+    public void Plan_CustomersFlowOff_WritesNothing()
+    {
+        var options = FlowFixture.Options(o => o.Flows.Customers = false);
+
+        Assert.True(Created(options).Plan(Load("customer.created.2020-08-27.json")).IsEmpty);
+        Assert.True(Updated(options).Plan(Load("customer.updated.2020-08-27.json")).IsEmpty);
+        Assert.True(Deleted(options).Plan(Load("customer.deleted.2026-07-29.json")).IsEmpty);
+    }
+
+    [Theory]
+    [InlineData("Jenny Rosen", "Jenny", "Rosen")]
+    [InlineData("  Mary Ann   Smith ", "Mary Ann", "Smith")]
+    [InlineData("Cher", null, "Cher")]
+    public void From_Name_SplitsOnTheLastWord(string name, string? first, string last)
+    {
+        Assert.Equal(new ContactName(first, last), ContactName.From(name));
+    }
+
+    [Fact]
+    public void From_VeryLongName_IsCutToSalesforceLengths()
+    {
+        var names = ContactName.From($"{new string('a', 60)} {new string('b', 100)}")!;
+
+        Assert.Equal(40, names.FirstName!.Length);
+        Assert.Equal(80, names.LastName.Length);
+    }
+}
