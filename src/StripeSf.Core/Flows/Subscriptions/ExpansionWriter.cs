@@ -56,17 +56,21 @@ internal sealed class ExpansionWriter(SalesforceMappingOptions mapping, AccountW
         plan.Get(OwnerRef, account.Object, account.ExternalId, facts.CustomerId, "Id", "OwnerId");
 
         var task = mapping.Task;
-        var amounts = string.Create(CultureInfo.InvariantCulture, $"{change.MrrBefore} → {change.MrrAfter} {currency}");
+        var amounts = $"{Format(change.MrrBefore ?? 0m, currency)} → {Format(change.MrrAfter, currency)} {currency}";
         // No Status: Salesforce's default applies when the Task is created, and a redelivery never
         // reopens a Task the owner has completed.
         plan.Upsert(TaskRef, task.Object, task.ExternalId, context.EventId, new JsonObject
         {
-            [task.Subject] = string.Create(CultureInfo.InvariantCulture, $"Expansion: +{mrrDelta} {currency} MRR on {planName}"),
+            [task.Subject] = $"Expansion: +{Format(mrrDelta, currency)} {currency} MRR on {planName}",
             [task.Priority] = task.PriorityNormal,
             [task.OwnerId] = CompositePlanBuilder.Ref(OwnerRef, "OwnerId"),
             [task.WhatId] = CompositePlanBuilder.Ref(OwnerRef, "Id"),
             [task.ActivityDate] = SalesforceValues.Date(context.Created),
-            [task.Description] = $"Subscription {facts.Id} ({change.Kind}) went from {amounts} MRR (+{arrDelta} ARR). Stripe event {context.EventId}.",
+            [task.Description] = $"Subscription {facts.Id} ({change.Kind}) went from {amounts} MRR (+{Format(arrDelta, currency)} ARR). Stripe event {context.EventId}.",
         });
     }
+
+    // Amounts in the currency's own precision (1,234.50 USD, 1,235 JPY), invariant culture.
+    private static string Format(decimal amount, string currency) =>
+        amount.ToString("N" + CurrencyExponent.Of(currency).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }
