@@ -53,15 +53,16 @@ internal sealed class SubscriptionRecords(SalesforceMappingOptions mapping, Acco
 
     /// <summary>
     /// The subscription's Opportunity. Stage and close date are sent on every event (they change with the
-    /// subscription); Name and Type only when the record must be created, so sales' naming survives.
+    /// subscription). Name, Type and the Account lookup only when the record must be created: sales' naming
+    /// survives, and an Opportunity sales closed through metadata is never moved to another Account.
     /// </summary>
     public void UpsertOpportunity(CompositePlanBuilder plan, SubscriptionEvent subscription, JsonObject extra)
     {
         var opportunity = mapping.Opportunity;
         var fields = OpportunityFields(subscription);
-        fields[opportunity.AccountRelationship] = accounts.Lookup(subscription.Facts.CustomerId);
         if (subscription.Context.IncludeCreateFields)
         {
+            fields[opportunity.AccountRelationship] = accounts.Lookup(subscription.Facts.CustomerId);
             fields[opportunity.Name] = Name(subscription.Revenue.PlanName ?? "Subscription", subscription.Facts.Id);
             fields[opportunity.Type] = opportunity.TypeNewBusiness;
         }

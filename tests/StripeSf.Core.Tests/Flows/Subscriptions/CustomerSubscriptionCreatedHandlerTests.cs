@@ -24,7 +24,7 @@ public sealed class CustomerSubscriptionCreatedHandlerTests
             ("MRR__c", 98.00m), ("ARR__c", 1176.00m), ("Stripe_Subscription_Event_At__c", "2023-11-14T22:14:10.000Z"));
         PlanAssert.Fields(PlanAssert.Request(request, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Old"),
             ("StageName", "Closed Won"), ("CloseDate", "2023-07-22"), ("Amount", 1176.00m), ("MRR__c", 98.00m), ("ARR__c", 1176.00m),
-            ("Stripe_Last_Event_At__c", "2023-11-14T22:14:10.000Z"), ("Account", new JsonObject { ["Stripe_Customer_Id__c"] = "cus_Flow2Old" }));
+            ("Stripe_Last_Event_At__c", "2023-11-14T22:14:10.000Z"));
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class CustomerSubscriptionCreatedHandlerTests
             ("MRR__c", 750.00m), ("ARR__c", 9000.00m), ("Stripe_Subscription_Event_At__c", "2025-11-13T02:14:10.000Z"));
         PlanAssert.Fields(PlanAssert.Request(request, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Cur"),
             ("StageName", "Closed Won"), ("CloseDate", "2025-10-09"), ("Amount", 9000.00m), ("MRR__c", 750.00m), ("ARR__c", 9000.00m),
-            ("Stripe_Last_Event_At__c", "2025-11-13T02:14:10.000Z"), ("Account", new JsonObject { ["Stripe_Customer_Id__c"] = "cus_Flow2Cur" }));
+            ("Stripe_Last_Event_At__c", "2025-11-13T02:14:10.000Z"));
     }
 
     [Fact]
@@ -50,9 +50,11 @@ public sealed class CustomerSubscriptionCreatedHandlerTests
         var opportunity = PlanAssert.Request(create, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Cur");
         Assert.Equal("Growth (sub_Flow2Cur)", (string?)opportunity["Name"]);
         Assert.Equal("New Customer", (string?)opportunity["Type"]);
+        Assert.Equal("""{"Stripe_Customer_Id__c":"cus_Flow2Cur"}""", opportunity["Account"]!.ToJsonString());
         Assert.Equal("Stripe customer cus_Flow2Cur", (string?)PlanAssert.Request(create, "subscriptionAccount", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Cur")["Name"]);
         Assert.All(first.Subrequests, s => Assert.False(s.Body!.ContainsKey("Name")));
         Assert.All(first.Subrequests, s => Assert.False(s.Body!.ContainsKey("Type")));
+        Assert.False(PlanAssert.Request(first, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Cur").ContainsKey("Account"));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class SubscriptionLifecycleHandlerTests
             ("MRR__c", 0m), ("ARR__c", 0m), ("Stripe_Subscription_Event_At__c", "2025-11-13T02:13:30.000Z"));
         PlanAssert.Fields(PlanAssert.Request(request, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Cur"),
             ("StageName", "Prospecting"), ("CloseDate", "2025-11-13"), ("Amount", 9000m), ("MRR__c", 0m), ("ARR__c", 0m),
-            ("Stripe_Last_Event_At__c", "2025-11-13T02:13:30.000Z"), ("Account", new JsonObject { ["Stripe_Customer_Id__c"] = "cus_Flow2Cur" }));
+            ("Stripe_Last_Event_At__c", "2025-11-13T02:13:30.000Z"));
     }
 
     [Fact]
@@ -49,6 +49,17 @@ public sealed class SubscriptionLifecycleHandlerTests
         Assert.Equal("Prospecting", (string?)opportunity["StageName"]);
         Assert.Equal("2023-11-27", (string?)opportunity["CloseDate"]);
         Assert.Equal(1176m, (decimal?)opportunity["Amount"]);
+    }
+
+    [Fact]
+    public void Plan_TrialWillEndWithoutApiVersion_PlansTheSame()
+    {
+        var handler = new CustomerSubscriptionTrialWillEndHandler(FlowFixture.Options());
+        const string File = "2020-08-27.customer.subscription.trial_will_end.json";
+
+        var versionless = handler.Plan(FlowFixture.Load(Flow, File, e => e.Remove("api_version")));
+
+        Assert.Equal(PlanAssert.Text(handler.Plan(FlowFixture.Load(Flow, File))), PlanAssert.Text(versionless));
     }
 
     [Fact]
