@@ -8,7 +8,7 @@ internal sealed class ChangeUpdates(SalesforceMappingOptions mapping)
 {
     /// <summary>
     /// A scheduled cancellation puts the Account at risk and notes the date on the Opportunity; withdrawing
-    /// it puts the Account back to Healthy and says so. Health is part of the subscription group here, so
+    /// it puts the Account back to Healthy and says so; a pause or resume is noted on the Opportunity. Health is part of the subscription group here, so
     /// the group's event time orders it against other subscription events.
     /// </summary>
     public (JsonObject Account, JsonObject Opportunity) For(SubscriptionChangeKind kind, SubscriptionEvent subscription)
@@ -28,6 +28,14 @@ internal sealed class ChangeUpdates(SalesforceMappingOptions mapping)
             case SubscriptionChangeKind.Reactivation:
                 account[mapping.Account.CustomerHealth] = mapping.Account.HealthHealthy;
                 opportunity[mapping.Opportunity.LossReason] = $"Scheduled cancellation withdrawn in Stripe on {on}.";
+                break;
+            case SubscriptionChangeKind.Pause:
+                // A paused status already shows on the Account; a pause of payment collection does not,
+                // so the Opportunity says it.
+                opportunity[mapping.Opportunity.LossReason] = $"Paused in Stripe on {on}.";
+                break;
+            case SubscriptionChangeKind.Resume:
+                opportunity[mapping.Opportunity.LossReason] = $"Resumed in Stripe on {on}.";
                 break;
         }
 

@@ -101,6 +101,21 @@ public sealed class CustomerSubscriptionUpdatedHandlerTests
             (string?)PlanAssert.Request(request, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Cur")["Description"]);
     }
 
+    [Theory]
+    [InlineData("""{"pause_collection":null}""", """{"behavior":"void","resumes_at":null}""", "Paused in Stripe on 2025-11-14.")]
+    [InlineData("""{"pause_collection":{"behavior":"void","resumes_at":null}}""", null, "Resumed in Stripe on 2025-11-14.")]
+    public void Plan_CollectionPausedOrResumed_NotesTheOpportunity(string previous, string? pauseNow, string note)
+    {
+        var request = Handler().Plan(FlowFixture.Load(Flow, CurrentQuantity, e =>
+        {
+            FlowFixture.Object(e)["pause_collection"] = pauseNow is null ? null : JsonNode.Parse(pauseNow);
+            e["data"]!["previous_attributes"] = JsonNode.Parse(previous);
+        }));
+
+        Assert.Equal(["subscriptionAccount", "subscriptionOpportunity"], PlanAssert.References(request));
+        Assert.Equal(note, (string?)PlanAssert.Request(request, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Cur")["Description"]);
+    }
+
     [Fact]
     public void Plan_TrialConversion_ClosesTheOpportunityWonAtTrialEnd()
     {
