@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Options;
+using StripeSf.Core.Flows.Shared;
+using StripeSf.Core.Mapping;
+using StripeSf.Core.Processing;
+using StripeSf.Salesforce.Composite;
+
+namespace StripeSf.Core.Flows.Subscriptions;
+
+/// <summary>customer.subscription.trial_will_end (three days before a trial ends) → refreshes the Account's subscription fields and the subscription's Opportunity.</summary>
+public sealed class CustomerSubscriptionTrialWillEndHandler(IOptions<SalesforceMappingOptions> options) : IEventHandler
+{
+    private readonly SubscriptionRecords _records = new(options.Value, new AccountWriter(options));
+
+    /// <inheritdoc />
+    public string EventType => "customer.subscription.trial_will_end";
+
+    /// <inheritdoc />
+    public CompositeRequest Plan(StripeEventContext context) => _records.Baseline(context);
+}

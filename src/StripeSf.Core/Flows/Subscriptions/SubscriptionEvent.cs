@@ -1,0 +1,18 @@
+using StripeSf.Core.Mapping;
+using StripeSf.Core.Processing;
+
+namespace StripeSf.Core.Flows.Subscriptions;
+
+/// <summary>One customer.subscription.* event, read once: its facts, revenue and the Opportunity outcome they imply.</summary>
+internal sealed record SubscriptionEvent(StripeEventContext Context, SubscriptionFacts Facts, SubscriptionRevenue Revenue, OpportunityOutcome Outcome)
+{
+    public static SubscriptionEvent Read(StripeEventContext context, SalesforceMappingOptions mapping)
+    {
+        var facts = SubscriptionFacts.From(context.DataObject);
+        var revenue = SubscriptionRevenue.Of(context.DataObject, context.Created);
+        return new SubscriptionEvent(context, facts, revenue, OpportunityOutcome.For(facts, mapping.Opportunity, context.Created));
+    }
+
+    /// <summary>The event time every record group carries for the stale-event guard.</summary>
+    public string EventAt => SalesforceValues.DateTime(Context.Created);
+}

@@ -1,0 +1,116 @@
+using System.Text.Json.Nodes;
+using StripeSf.Core.Flows.Shared;
+using StripeSf.Core.Mapping;
+using StripeSf.Core.Processing;
+using StripeSf.Salesforce.Composite;
+
+namespace StripeSf.Core.Flows.Subscriptions;
+
+/// <summary>
+/// The writes every customer.subscription.* event makes: the Account's subscription field group and
+/// the subscription's own Opportunity (keyed by subscription id), each stamped with the event time so
+/// the org's stale-event rules reject an older event's write.
+/// </summary>
+internal sealed class SubscriptionRecords(SalesforceMappingOptions mapping, AccountWriter accounts)
+{
+    public const string AccountRef = "subscriptionAccount";
+    public const string OpportunityRef = "subscriptionOpportunity";
+
+    private const int MaxOpportunityName = 120;
+
+    /// <summary>Account + Opportunity and nothing else (paused, resumed, trial_will_end); empty when the flow is off.</summary>
+    public CompositeRequest Baseline(StripeEventContext context)
+    {
+        if (!mapping.Flows.Subscriptions)
+        {
+            return CompositeRequest.Empty;
+        }
+
+        var subscription = SubscriptionEvent.Read(context, mapping);
+        var plan = new CompositePlanBuilder();
+        UpsertAccount(plan, subscription, new JsonObject());
+        UpsertOpportunity(plan, subscription, new JsonObject());
+        return plan.Build();
+    }
+
+    /// <summary>The Account's subscription group: status, plan, MRR/ARR and the group's event time, plus <paramref name="extra"/>.</summary>
+    public void UpsertAccount(CompositePlanBuilder plan, SubscriptionEvent subscription, JsonObject extra)
+    {
+        var account = mapping.Account;
+        var run = subscription.Revenue.RunRate;
+        var fields = new JsonObject
+        {
+            [account.SubscriptionStatus] = subscription.Facts.Status,
+            [account.PlanName] = subscription.Revenue.PlanName,
+            [account.PlanInterval] = run.PlanInterval,
+            [account.Mrr] = run.Mrr,
+            [account.Arr] = run.Arr,
+            [account.SubscriptionEventAt] = subscription.EventAt,
+        };
+        Merge(fields, extra);
+        accounts.Upsert(plan, subscription.Context, AccountRef, subscription.Facts.CustomerId, fields, subscription.Facts.CustomerName);
+    }
+
+    /// <summary>
+    /// The subscription's Opportunity. Stage and close date are sent on every event (they change with the
+    /// subscription). Name, Type and the Account lookup only when the record must be created: sales' naming
+    /// survives, and an Opportunity sales closed through metadata is never moved to another Account.
+    /// </summary>
+    public void UpsertOpportunity(CompositePlanBuilder plan, SubscriptionEvent subscription, JsonObject extra)
+    {
+        var opportunity = mapping.Opportunity;
+        var fields = OpportunityFields(subscription);
+        if (subscription.Context.IncludeCreateFields)
+        {
+            fields[opportunity.AccountRelationship] = accounts.Lookup(subscription.Facts.CustomerId);
+            fields[opportunity.Name] = Name(subscription.Revenue.PlanName ?? "Subscription", subscription.Facts.Id);
+            fields[opportunity.Type] = opportunity.TypeNewBusiness;
+        }
+
+        Merge(fields, extra);
+        plan.Upsert(OpportunityRef, opportunity.Object, opportunity.ExternalId, subscription.Facts.Id, fields);
+    }
+
+    /// <summary>Stage, close date, Amount (ACV), MRR/ARR, event time and currency: what any Opportunity tracking this subscription gets.</summary>
+    public JsonObject OpportunityFields(SubscriptionEvent subscription)
+    {
+        var opportunity = mapping.Opportunity;
+        var run = subscription.Revenue.RunRate;
+        var fields = new JsonObject
+        {
+            [opportunity.StageName] = subscription.Outcome.Stage,
+            [opportunity.CloseDate] = SalesforceValues.Date(subscription.Outcome.CloseDate),
+            [opportunity.Amount] = subscription.Revenue.Acv,
+            [opportunity.Mrr] = run.Mrr,
+            [opportunity.Arr] = run.Arr,
+            [opportunity.LastEventAt] = subscription.EventAt,
+        };
+        AddCurrency(fields, run.Currency);
+        return fields;
+    }
+
+    /// <summary><c>CurrencyIsoCode</c> when the org uses multiple currencies and the currency is known.</summary>
+    public void AddCurrency(JsonObject fields, string? currency)
+    {
+        if (mapping.UseCurrencyIsoCode && currency is not null)
+        {
+            fields["CurrencyIsoCode"] = currency;
+        }
+    }
+
+    /// <summary>An Opportunity name within Salesforce's 120 characters.</summary>
+    public static string Name(string label, string key)
+    {
+        var name = $"{label} ({key})";
+        return name.Length <= MaxOpportunityName ? name : name[..MaxOpportunityName];
+    }
+
+    private static void Merge(JsonObject fields, JsonObject extra)
+    {
+        foreach (var (key, value) in extra.ToList())
+        {
+            extra.Remove(key);
+            fields[key] = value;
+        }
+    }
+}
