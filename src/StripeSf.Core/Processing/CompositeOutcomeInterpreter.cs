@@ -11,16 +11,12 @@ namespace StripeSf.Core.Processing;
 /// </summary>
 public sealed class CompositeOutcomeInterpreter(RetryPolicy retryPolicy)
 {
-    // Salesforce refuses a second CampaignMember for the same contact and campaign; the win-back
-    // enrolment is then already done.
-    private static readonly string[] AlreadyDoneMessages = ["already a campaign member"];
-
     /// <summary>True when a record could not be created because a create-only field (an Account's Name) was left out.</summary>
     public static bool NeedsCreateFields(CompositeResponse response) =>
         response.Failures().Any(f => f.Errors.Any(e => e.ErrorCode == "REQUIRED_FIELD_MISSING"));
 
     /// <summary>The outcome of <paramref name="request"/> given <paramref name="response"/>.</summary>
-    public ProcessingOutcome Interpret(StripeEventContext context, CompositeRequest request, CompositeResponse response)
+    public ProcessingOutcome Interpret(StripeEventContext context, IEventHandler handler, CompositeRequest request, CompositeResponse response)
     {
         var failures = response.Failures();
         if (failures.Count == 0)
@@ -30,14 +26,14 @@ public sealed class CompositeOutcomeInterpreter(RetryPolicy retryPolicy)
 
         // With allOrNone, subrequests undone because a sibling failed say nothing about the event.
         var causes = failures.Where(f => !f.RolledBack).ToList();
-        var done = causes.Where(f => f.IsStaleEvent || IsAlreadyDone(f)).ToList();
+        var done = causes.Where(f => f.IsStaleEvent || handler.CountsAsDone(f)).ToList();
         var real = causes.Except(done).ToList();
 
         if (real.Count == 0)
         {
             var applied = response.Results.Count - failures.Count;
             return applied > 0 && !request.AllOrNone
-                ? new ProcessingOutcome.Completed(CompletionKind.Written, $"{applied} subrequests applied; {string.Join(", ", done.Select(s => s.ReferenceId))} already newer in Salesforce")
+                ? new ProcessingOutcome.Completed(CompletionKind.Written, $"{applied} subrequests applied; {string.Join(", ", done.Select(s => s.ReferenceId))} skipped as stale or already done")
                 : new ProcessingOutcome.Completed(CompletionKind.SkippedStale, "Salesforce already holds newer facts about this object");
         }
 
@@ -50,9 +46,6 @@ public sealed class CompositeOutcomeInterpreter(RetryPolicy retryPolicy)
         return new ProcessingOutcome.DeadLetter(DeadLetterReasons.SalesforceRejected,
             $"event {context.EventId} ({context.Type}, {EventProcessor.StripeObjectOf(context)}): Salesforce {describe}");
     }
-
-    private static bool IsAlreadyDone(CompositeSubrequestFailure failure) =>
-        failure.Code == "DUPLICATE_VALUE" && AlreadyDoneMessages.Any(m => failure.Message.Contains(m, StringComparison.OrdinalIgnoreCase));
 
     private static string Describe(CompositeSubrequestFailure failure)
     {

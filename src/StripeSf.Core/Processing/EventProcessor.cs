@@ -93,7 +93,7 @@ public sealed class EventProcessor(
                 response = await salesforce.CompositeAsync(request, cancellationToken).ConfigureAwait(false);
             }
 
-            var outcome = interpreter.Interpret(context, request, response);
+            var outcome = interpreter.Interpret(context, handler, request, response);
             if (outcome is ProcessingOutcome.Completed { Kind: CompletionKind.Written })
             {
                 var lag = ((time ?? TimeProvider.System).GetUtcNow() - context.Created).TotalSeconds;

@@ -14,4 +14,11 @@ public interface IEventHandler
     /// Throw <see cref="UnmappableEventException"/> for data the mapping cannot express.
     /// </summary>
     CompositeRequest Plan(StripeEventContext context);
+
+    /// <summary>
+    /// True when a failed subrequest of this handler's plan means its work is already done (a
+    /// CampaignMember that exists, a record with nothing to link to); such failures complete the
+    /// event instead of dead-lettering it. Stale-event rejections are always done and need no rule here.
+    /// </summary>
+    bool CountsAsDone(CompositeSubrequestFailure failure) => false;
 }

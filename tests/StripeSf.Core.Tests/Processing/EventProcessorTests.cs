@@ -220,7 +220,7 @@ public sealed class EventProcessorTests
         var policy = new RetryPolicy(new Random(7));
         var all = handlers.Concat(Core.Routing.RoutingTable.Default.EventTypes
             .Where(t => handlers.All(h => h.EventType != t))
-            .Select(t => new Flows.LogOnlyHandler(t)));
+            .Select(t => new Core.Flows.LogOnlyHandler(t)));
         return new EventProcessor(new HandlerRegistry(all), _salesforce, new CompositeOutcomeInterpreter(policy), _payloads, policy,
             Options.Create(new ProcessingOptions()), NullLogger<EventProcessor>.Instance, _budget);
     }

@@ -35,6 +35,10 @@ public sealed class CustomerSubscriptionDeletedHandler : IEventHandler
     public string EventType => "customer.subscription.deleted";
 
     /// <inheritdoc />
+    public bool CountsAsDone(CompositeSubrequestFailure failure) =>
+        CampaignMemberOutcome.CountsAsDone(failure.ReferenceId, failure.Code, failure.Message);
+
+    /// <inheritdoc />
     public CompositeRequest Plan(StripeEventContext context)
     {
         if (!_mapping.Flows.Subscriptions)

@@ -69,7 +69,8 @@ public sealed class BillingFlowProcessingTests
     {
         var payload = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "flows", flow, file));
         var policy = new RetryPolicy(new Random(7));
-        var processor = new EventProcessor(new HandlerRegistry([handler]), _salesforce, new CompositeOutcomeInterpreter(policy), new InMemoryPayloadStore(), policy, NullLogger<EventProcessor>.Instance);
+        var processor = new EventProcessor(new HandlerRegistry([handler]), _salesforce, new CompositeOutcomeInterpreter(policy), new InMemoryPayloadStore(), policy,
+            Microsoft.Extensions.Options.Options.Create(new ProcessingOptions()), NullLogger<EventProcessor>.Instance);
         var message = new InboundMessage("msg_flow", handler.EventType, payload, new Dictionary<string, object> { [MessageProperties.Attempt] = 1 });
         return await processor.ProcessAsync(message, CancellationToken.None);
     }
