@@ -32,7 +32,7 @@ public sealed class CompositeTests(ITestOutputHelper output)
     public async Task CompositeAsync_AllOrNoneWithOneFailure_WritesNothingAndNamesTheCulprit()
     {
         await using var h = await SalesforceHarness.StartAsync(output);
-        await h.Client.UpsertAsync("Account", "Stripe_Customer_Id__c", "cus_2", new JsonObject { ["Stripe_Billing_Event_At__c"] = "2026-11-05T00:00:00Z" }, CancellationToken.None);
+        await h.Client.UpsertAsync("Account", "Stripe_Customer_Id__c", "cus_2", new JsonObject { ["Name"] = "Two", ["Stripe_Billing_Event_At__c"] = "2026-11-05T00:00:00Z" }, CancellationToken.None);
         var before = h.Server.Records("Account").Single().ToJsonString();
 
         var response = await h.Client.CompositeAsync(new CompositeRequest(true,

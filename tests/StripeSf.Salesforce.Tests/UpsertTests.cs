@@ -55,7 +55,7 @@ public sealed class UpsertTests(ITestOutputHelper output)
     {
         await using var h = await SalesforceHarness.StartAsync(output);
         await h.Client.UpsertAsync("Account", "Stripe_Customer_Id__c", "cus_1",
-            new JsonObject { ["Subscription_Status__c"] = "canceled", ["Stripe_Subscription_Event_At__c"] = "2026-11-02T10:00:00Z" }, CancellationToken.None);
+            new JsonObject { ["Name"] = "Acme", ["Subscription_Status__c"] = "canceled", ["Stripe_Subscription_Event_At__c"] = "2026-11-02T10:00:00Z" }, CancellationToken.None);
 
         var ex = await Assert.ThrowsAsync<SalesforceApiException>(() => h.Client.UpsertAsync("Account", "Stripe_Customer_Id__c", "cus_1",
             new JsonObject { ["Subscription_Status__c"] = "active", ["Stripe_Subscription_Event_At__c"] = "2026-11-01T10:00:00Z" }, CancellationToken.None));
@@ -70,10 +70,10 @@ public sealed class UpsertTests(ITestOutputHelper output)
     public async Task UpsertAsync_UniqueValueHeldByAnotherRecord_ThrowsPermanentDuplicateValue()
     {
         await using var h = await SalesforceHarness.StartAsync(output);
-        await h.Client.UpsertAsync("Opportunity", "Stripe_Subscription_Id__c", "sub_1", new JsonObject { ["Stripe_Renewal_Key__c"] = "sub_1:2027" }, CancellationToken.None);
+        await h.Client.UpsertAsync("Opportunity", "Stripe_Subscription_Id__c", "sub_1", new JsonObject { ["Stripe_Renewal_Key__c"] = "sub_1:2027", ["Name"] = "Pro", ["StageName"] = "Closed Won", ["CloseDate"] = "2026-11-01" }, CancellationToken.None);
 
         var ex = await Assert.ThrowsAsync<SalesforceApiException>(() => h.Client.UpsertAsync(
-            "Opportunity", "Stripe_Subscription_Id__c", "sub_2", new JsonObject { ["Stripe_Renewal_Key__c"] = "sub_1:2027" }, CancellationToken.None));
+            "Opportunity", "Stripe_Subscription_Id__c", "sub_2", new JsonObject { ["Stripe_Renewal_Key__c"] = "sub_1:2027", ["Name"] = "Pro", ["StageName"] = "Closed Won", ["CloseDate"] = "2026-11-01" }, CancellationToken.None));
 
         Assert.Equal(SalesforceFailureKind.Permanent, ex.Kind);
         Assert.Equal("DUPLICATE_VALUE", ex.Code);
@@ -95,7 +95,7 @@ public sealed class UpsertTests(ITestOutputHelper output)
     public async Task UpsertCollectionAsync_OneInvalidRecord_ReportsPerRecordResults()
     {
         await using var h = await SalesforceHarness.StartAsync(output);
-        await h.Client.UpsertAsync("Account", "Stripe_Customer_Id__c", "cus_2", new JsonObject { ["Stripe_Billing_Event_At__c"] = "2026-11-05T00:00:00Z" }, CancellationToken.None);
+        await h.Client.UpsertAsync("Account", "Stripe_Customer_Id__c", "cus_2", new JsonObject { ["Name"] = "Two", ["Stripe_Billing_Event_At__c"] = "2026-11-05T00:00:00Z" }, CancellationToken.None);
 
         var results = await h.Client.UpsertCollectionAsync("Account", "Stripe_Customer_Id__c",
         [
@@ -115,7 +115,7 @@ public sealed class UpsertTests(ITestOutputHelper output)
     public async Task UpsertCollectionAsync_AllOrNoneWithInvalidRecord_WritesNothing()
     {
         await using var h = await SalesforceHarness.StartAsync(output);
-        await h.Client.UpsertAsync("Account", "Stripe_Customer_Id__c", "cus_2", new JsonObject { ["Stripe_Billing_Event_At__c"] = "2026-11-05T00:00:00Z" }, CancellationToken.None);
+        await h.Client.UpsertAsync("Account", "Stripe_Customer_Id__c", "cus_2", new JsonObject { ["Name"] = "Two", ["Stripe_Billing_Event_At__c"] = "2026-11-05T00:00:00Z" }, CancellationToken.None);
 
         var results = await h.Client.UpsertCollectionAsync("Account", "Stripe_Customer_Id__c",
         [

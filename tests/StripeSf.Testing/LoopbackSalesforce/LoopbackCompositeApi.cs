@@ -112,7 +112,7 @@ internal sealed partial class LoopbackCompositeApi(Func<string, string, JsonObje
         {
             var name = match.Groups[1].Value;
             var path = match.Groups[2].Value;
-            if (!bodies.TryGetValue(name, out var body) || body is null || body[path] is not JsonValue value)
+            if (!bodies.TryGetValue(name, out var body) || body is not JsonObject record || record[path] is not JsonValue value)
             {
                 throw new KeyNotFoundException($"Invalid reference specified. No value for {name}.{path} found in {name}. Provided referenceId ({name}) must be a subrequest that succeeded earlier.");
             }

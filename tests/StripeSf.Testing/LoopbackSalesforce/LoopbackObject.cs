@@ -9,7 +9,8 @@ public sealed record LoopbackObject(
     string IdPrefix,
     IReadOnlyList<string> ExternalIdFields,
     IReadOnlyList<string> Fields,
-    IReadOnlyList<string>? ReadOnlyFields = null)
+    IReadOnlyList<string>? ReadOnlyFields = null,
+    IReadOnlyList<string>? RequiredOnCreate = null)
 {
     /// <summary>Fields every object has, which describe lists and writes may not set.</summary>
     public static readonly IReadOnlyList<string> SystemFields = ["Id", "CreatedDate", "LastModifiedDate", "SystemModstamp"];

@@ -46,6 +46,34 @@ internal sealed class LoopbackRecordsApi(LoopbackOrg org, LoopbackWriter writer)
         return new LoopbackResult(200, copy);
     }
 
+    public LoopbackResult ReadByExternalId(string version, string type, string field, string value, string? fields)
+    {
+        var matches = org.Schema(type) is null ? [] : org.Table(type).Find(field, value).ToArray();
+        if (matches.Length == 0)
+        {
+            return LoopbackResult.Error(404, LoopbackError.NotFound);
+        }
+
+        if (matches.Length > 1)
+        {
+            var urls = matches.Select(id => (JsonNode)JsonValue.Create($"/services/data/v{version}/sobjects/{type}/{id}")!).ToArray();
+            return new LoopbackResult(300, new JsonArray(urls));
+        }
+
+        var record = org.Table(type).Get(matches[0])!;
+        var wanted = fields?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var copy = new JsonObject { ["attributes"] = Attributes(version, type, matches[0]) };
+        foreach (var (key, node) in record)
+        {
+            if (wanted is null || key == "Id" || wanted.Contains(key, StringComparer.OrdinalIgnoreCase))
+            {
+                copy[key] = node?.DeepClone();
+            }
+        }
+
+        return new LoopbackResult(200, copy);
+    }
+
     public LoopbackResult Describe(string type)
     {
         if (org.Schema(type) is not { } schema)

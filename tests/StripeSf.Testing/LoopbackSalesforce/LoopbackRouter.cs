@@ -54,6 +54,7 @@ internal sealed class LoopbackRouter
             ("GET", ["sobjects", var t, "describe"]) => records.Describe(t),
             ("POST", ["sobjects", var t]) => records.Create(t, body, tx),
             ("GET", ["sobjects", var t, var id]) => records.Read(version, t, id),
+            ("GET", ["sobjects", var t, var f, var v]) => records.ReadByExternalId(version, t, f, v, q.TryGetValue("fields", out var fields) ? fields.ToString() : null),
             ("PATCH", ["sobjects", var t, var id]) => records.Update(t, id, body, tx),
             ("PATCH", ["sobjects", var t, var f, var v]) => records.Upsert(version, t, f, v, body, tx),
             ("POST", ["composite"]) => composite.Handle(body),

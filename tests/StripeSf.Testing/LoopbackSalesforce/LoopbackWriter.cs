@@ -61,7 +61,11 @@ internal sealed class LoopbackWriter(LoopbackOrg org)
         }
 
         var id = org.NewId(schema.Name);
-        var problem = Check(schema, id, null, body);
+        body = ResolveLookups(body, out var lookupProblem);
+        var missing = schema.RequiredOnCreate?.Where(f => body[f] is null).ToArray() ?? [];
+        var problem = lookupProblem
+            ?? Check(schema, id, null, body)
+            ?? (missing.Length > 0 ? new LoopbackError("REQUIRED_FIELD_MISSING", $"Required fields are missing: [{string.Join(", ", missing)}]", missing) : null);
         if (problem is not null)
         {
             return new WriteOutcome(400, null, false, problem);
@@ -92,7 +96,8 @@ internal sealed class LoopbackWriter(LoopbackOrg org)
             return new WriteOutcome(404, null, false, new LoopbackError("ENTITY_IS_DELETED", "entity is deleted"));
         }
 
-        var problem = Check(schema, id, existing, body);
+        body = ResolveLookups(body, out var lookupProblem);
+        var problem = lookupProblem ?? Check(schema, id, existing, body);
         if (problem is not null)
         {
             return new WriteOutcome(400, id, false, problem);
@@ -157,6 +162,35 @@ internal sealed class LoopbackWriter(LoopbackOrg org)
         }
 
         return null;
+    }
+
+    // A lookup set by the parent's external id — "Account__r": {"Stripe_Customer_Id__c": "cus_1"} or
+    // "Account": {...} — becomes the parent's Id in Account__c / AccountId, as Salesforce does it.
+    private JsonObject ResolveLookups(JsonObject body, out LoopbackError? problem)
+    {
+        problem = null;
+        var resolved = (JsonObject)body.DeepClone();
+        foreach (var (key, value) in body)
+        {
+            if (value is not JsonObject reference || key == "attributes" || reference.Count != 1)
+            {
+                continue;
+            }
+
+            var (field, node) = reference.First();
+            var parentType = key.EndsWith("__r", StringComparison.Ordinal) ? key[..^3] : key;
+            var matches = org.Schema(parentType) is null ? [] : org.Table(parentType).Find(field, node?.ToString() ?? "").ToArray();
+            if (matches.Length != 1)
+            {
+                problem = new LoopbackError("INVALID_FIELD", $"Foreign key external ID: {node} not found for field {field} in entity {parentType}", [key]);
+                return body;
+            }
+
+            resolved.Remove(key);
+            resolved[key.EndsWith("__r", StringComparison.Ordinal) ? key[..^3] + "__c" : key + "Id"] = matches[0];
+        }
+
+        return resolved;
     }
 
     private static DateTimeOffset? Instant(JsonNode? node) =>
