@@ -1,7 +1,14 @@
 using BenchmarkDotNet.Running;
 using StripeSf.Benchmarks;
 
+// replay [customers]: Salesforce API calls per event (the budget figure).
 // ingress (default): BenchmarkDotNet over the webhook hot path; extra arguments go to BenchmarkDotNet.
+if (args is ["replay", ..])
+{
+    await ReplayCostBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);
+    return 0;
+}
+
 var rest = args is ["ingress", ..] ? args[1..] : args;
 BenchmarkSwitcher.FromTypes([typeof(IngressBenchmarks)]).Run(rest.Contains("--filter") ? rest : [.. rest, "--filter", "*"]);
 return 0;

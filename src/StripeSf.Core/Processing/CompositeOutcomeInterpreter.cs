@@ -37,8 +37,12 @@ public sealed class CompositeOutcomeInterpreter(RetryPolicy retryPolicy)
                 : new ProcessingOutcome.Completed(CompletionKind.SkippedStale, "Salesforce already holds newer facts about this object");
         }
 
+        // Any transient failure retries the whole event: a sibling that failed only because the
+        // record it hangs on was not written (a lock on the new Account, then "Foreign key external
+        // ID not found" on its invoice) must not dead-letter the event. Every subrequest is an
+        // idempotent upsert, and a real permanent failure shows up alone on a later attempt.
         var describe = string.Join("; ", real.Select(Describe));
-        if (real.All(f => f.Kind == SalesforceFailureKind.Transient))
+        if (real.Any(f => f.Kind == SalesforceFailureKind.Transient))
         {
             return retryPolicy.AfterTransientFailure(context.Attempt, $"Salesforce {describe}");
         }

@@ -33,7 +33,7 @@ public sealed class EventPlanner(RoutingTable routes, HandlerRegistry handlers)
 
         try
         {
-            var request = handler!.Plan(context!);
+            var request = handler!.Plan(context! with { IncludeCreateFields = handler.ExpectsNewRecords });
             return request.IsEmpty
                 ? new EventPlan(envelope.Id, envelope.Type, queue, EventPlan.NothingToWrite, "no Salesforce writes for this event", request)
                 : new EventPlan(envelope.Id, envelope.Type, queue, EventPlan.Write, $"{request.Subrequests.Count} subrequests in one composite call", request);

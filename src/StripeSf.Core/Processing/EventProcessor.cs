@@ -60,6 +60,7 @@ public sealed class EventProcessor(
     private async Task<ProcessingOutcome> ApplyAsync(IEventHandler handler, StripeEventContext context, CancellationToken cancellationToken)
     {
         Salesforce.Composite.CompositeRequest request;
+        context = context with { IncludeCreateFields = handler.ExpectsNewRecords };
         try
         {
             request = handler.Plan(context);

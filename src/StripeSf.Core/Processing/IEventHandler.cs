@@ -16,6 +16,12 @@ public interface IEventHandler
     CompositeRequest Plan(StripeEventContext context);
 
     /// <summary>
+    /// True for events that normally bring a new record (customer.created): the first plan already
+    /// includes the create-only fields, saving the second call a first sight otherwise costs.
+    /// </summary>
+    bool ExpectsNewRecords => false;
+
+    /// <summary>
     /// True when a failed subrequest of this handler's plan means its work is already done (a
     /// CampaignMember that exists, a record with nothing to link to); such failures complete the
     /// event instead of dead-lettering it. Stale-event rejections are always done and need no rule here.

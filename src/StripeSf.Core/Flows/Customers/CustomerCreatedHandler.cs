@@ -15,5 +15,9 @@ public sealed class CustomerCreatedHandler(IOptions<SalesforceMappingOptions> op
     public string EventType => "customer.created";
 
     /// <inheritdoc />
+    /// <remarks>A new customer normally has no Account yet; if another event created it first with a placeholder name, the customer's own name replaces it.</remarks>
+    public bool ExpectsNewRecords => true;
+
+    /// <inheritdoc />
     public CompositeRequest Plan(StripeEventContext context) => _planner.Plan(context, deleted: false);
 }

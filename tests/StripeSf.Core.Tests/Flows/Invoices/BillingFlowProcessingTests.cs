@@ -39,19 +39,32 @@ public sealed class BillingFlowProcessingTests
     }
 
     [Fact]
-    public async Task Process_CustomerFirstSeen_ReplansOnceWithAccountName()
+    public async Task Process_AccountMissingWhenAnUpdateArrivesFirst_ReplansOnceWithAccountName()
     {
         var requests = new List<CompositeRequest>();
         _salesforce.CompositeAsync(Arg.Do<CompositeRequest>(requests.Add), Arg.Any<CancellationToken>()).Returns(
             new CompositeResponse([new("account", 400, NameMissing.DeepClone()), new("contact", 400, Halted.DeepClone())]),
             new CompositeResponse([new("account", 201, null), new("contact", 201, null)]));
 
-        var outcome = await Process("customers", "customer.created.2020-08-27.json", new CustomerCreatedHandler(FlowFixture.Options()));
+        var outcome = await Process("customers", "customer.updated.2020-08-27.json", new CustomerUpdatedHandler(FlowFixture.Options()));
 
         Assert.Equal(CompletionKind.Written, Assert.IsType<ProcessingOutcome.Completed>(outcome).Kind);
         Assert.Equal(2, requests.Count);
         Assert.False(FlowFixture.Body(requests[0], "account").ContainsKey("Name"));
-        Assert.Equal("Jenny Rosen", (string?)FlowFixture.Body(requests[1], "account")["Name"]);
+        Assert.NotNull((string?)FlowFixture.Body(requests[1], "account")["Name"]);
+    }
+
+    [Fact]
+    public async Task Process_CustomerCreated_SendsTheAccountNameOnTheFirstCall()
+    {
+        var requests = new List<CompositeRequest>();
+        _salesforce.CompositeAsync(Arg.Do<CompositeRequest>(requests.Add), Arg.Any<CancellationToken>())
+            .Returns(new CompositeResponse([new("account", 201, null), new("contact", 201, null)]));
+
+        var outcome = await Process("customers", "customer.created.2020-08-27.json", new CustomerCreatedHandler(FlowFixture.Options()));
+
+        Assert.Equal(CompletionKind.Written, Assert.IsType<ProcessingOutcome.Completed>(outcome).Kind);
+        Assert.Equal("Jenny Rosen", (string?)FlowFixture.Body(Assert.Single(requests), "account")["Name"]);
     }
 
     [Fact]
