@@ -38,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<CompositeOutcomeInterpreter>();
         services.TryAddSingleton<EventProcessor>();
         services.TryAddSingleton<EventPlanner>();
+        services.TryAddSingleton<Matching.ExistingContactMatcher>();
         services.TryAddSingleton<Replay.EventReplayer>();
         services.AddOptions<SalesforceMappingOptions>().BindConfiguration(SalesforceMappingOptions.SectionName);
         services.AddEventHandlers();

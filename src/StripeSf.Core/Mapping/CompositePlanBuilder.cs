@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using StripeSf.Salesforce.Composite;
+using StripeSf.Salesforce.Query;
 
 namespace StripeSf.Core.Mapping;
 
@@ -33,6 +34,20 @@ public sealed class CompositePlanBuilder
     public CompositePlanBuilder Get(string referenceId, string sObject, string externalIdField, string externalId, params string[] fields)
     {
         _subrequests.Add(new CompositeSubrequest("GET", $"sobjects/{sObject}/{externalIdField}/{Uri.EscapeDataString(externalId)}?fields={string.Join(',', fields)}", referenceId));
+        return this;
+    }
+
+    /// <summary>Adds <c>PATCH sobjects/{sObject}/{id}</c>; <paramref name="id"/> may be a reference such as <c>@{match.records[0].Id}</c>.</summary>
+    public CompositePlanBuilder Update(string referenceId, string sObject, string id, JsonObject fields)
+    {
+        _subrequests.Add(new CompositeSubrequest("PATCH", $"sobjects/{sObject}/{id}", referenceId, fields));
+        return this;
+    }
+
+    /// <summary>Adds <c>GET query?q=…</c> for a query built with escaped literals only.</summary>
+    public CompositePlanBuilder Query(string referenceId, SoqlQuery query)
+    {
+        _subrequests.Add(new CompositeSubrequest("GET", $"query?q={Uri.EscapeDataString(query.Text)}", referenceId));
         return this;
     }
 

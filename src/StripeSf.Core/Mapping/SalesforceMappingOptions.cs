@@ -46,6 +46,13 @@ public sealed class SalesforceMappingOptions
     /// <summary>Campaign that churned Accounts' contacts join (empty: none).</summary>
     public string? WinBackCampaignId { get; set; }
 
+    /// <summary>
+    /// On first sight of a customer, look for an existing Contact with the customer's email (and
+    /// no Stripe id yet) and attach it and its Account instead of creating new ones. One extra API
+    /// call per new customer.
+    /// </summary>
+    public bool MatchContactsByEmail { get; set; } = true;
+
     /// <summary>Set <c>CurrencyIsoCode</c> on amounts (orgs with multiple currencies enabled).</summary>
     public bool UseCurrencyIsoCode { get; set; }
 }

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Logging;
 using StripeSf.Core.ClaimCheck;
+using StripeSf.Core.Matching;
 using StripeSf.Core.Messaging;
 using Microsoft.Extensions.Options;
 using StripeSf.Salesforce;
 using StripeSf.Salesforce.Budget;
+using StripeSf.Salesforce.Composite;
 using StripeSf.Salesforce.Errors;
 
 namespace StripeSf.Core.Processing;
@@ -22,7 +24,8 @@ public sealed class EventProcessor(
     IOptions<ProcessingOptions> options,
     ILogger<EventProcessor> logger,
     ISalesforceApiBudget? budget = null,
-    TimeProvider? time = null)
+    TimeProvider? time = null,
+    ExistingContactMatcher? matcher = null)
 {
     /// <summary>Processes <paramref name="message"/>. Unexpected exceptions propagate (the queue redelivers them).</summary>
     public async Task<ProcessingOutcome> ProcessAsync(InboundMessage message, CancellationToken cancellationToken)
@@ -59,7 +62,7 @@ public sealed class EventProcessor(
 
     private async Task<ProcessingOutcome> ApplyAsync(IEventHandler handler, StripeEventContext context, CancellationToken cancellationToken)
     {
-        Salesforce.Composite.CompositeRequest request;
+        CompositeRequest request;
         context = context with { IncludeCreateFields = handler.ExpectsNewRecords };
         try
         {
@@ -86,14 +89,7 @@ public sealed class EventProcessor(
 
         try
         {
-            var response = await salesforce.CompositeAsync(request, cancellationToken).ConfigureAwait(false);
-            if (!context.IncludeCreateFields && CompositeOutcomeInterpreter.NeedsCreateFields(response))
-            {
-                context = context with { IncludeCreateFields = true };
-                request = handler.Plan(context);
-                response = await salesforce.CompositeAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-
+            (context, request, var response) = await WriteAsync(handler, context, request, cancellationToken).ConfigureAwait(false);
             var outcome = interpreter.Interpret(context, handler, request, response);
             if (outcome is ProcessingOutcome.Completed { Kind: CompletionKind.Written })
             {
@@ -112,6 +108,41 @@ public sealed class EventProcessor(
             return new ProcessingOutcome.DeadLetter(DeadLetterReasons.SalesforceRejected,
                 $"event {context.EventId} ({context.Type}, {StripeObjectOf(context)}): Salesforce {ex.Code}: {ex.Message}");
         }
+    }
+
+    /// <summary>
+    /// Sends the plan. First sight of a customer — an event that normally brings new records, or
+    /// Salesforce answering that a record must be created — first attaches existing records found by
+    /// the customer's email, then plans with the fields only creation needs; steady state is one call.
+    /// </summary>
+    private async Task<(StripeEventContext, CompositeRequest, CompositeResponse)> WriteAsync(
+        IEventHandler handler, StripeEventContext context, CompositeRequest request, CancellationToken cancellationToken)
+    {
+        if (!context.IncludeCreateFields)
+        {
+            var response = await salesforce.CompositeAsync(request, cancellationToken).ConfigureAwait(false);
+            if (!CompositeOutcomeInterpreter.NeedsCreateFields(response))
+            {
+                return (context, request, response);
+            }
+
+            context = context with { IncludeCreateFields = true };
+        }
+
+        context = await AttachExistingAsync(context, cancellationToken).ConfigureAwait(false);
+        request = handler.Plan(context);
+        return (context, request, await salesforce.CompositeAsync(request, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<StripeEventContext> AttachExistingAsync(StripeEventContext context, CancellationToken cancellationToken)
+    {
+        if (matcher?.ClaimRequest(context) is not { } claim)
+        {
+            return context;
+        }
+
+        var response = await salesforce.CompositeAsync(claim, cancellationToken).ConfigureAwait(false);
+        return context with { AccountMatched = ExistingContactMatcher.AccountClaimed(response) };
     }
 
     private async Task<byte[]?> ReadPayloadAsync(InboundMessage message, CancellationToken cancellationToken)

@@ -14,6 +14,12 @@ public sealed record StripeEventContext(Event Event, JsonElement Raw, int Attemp
     /// </summary>
     public bool IncludeCreateFields { get; init; }
 
+    /// <summary>
+    /// True when this first sight attached an Account that already existed (found through the
+    /// customer's email): it has a name, so the create fields leave it alone.
+    /// </summary>
+    public bool AccountMatched { get; init; }
+
     /// <summary>The event id.</summary>
     public string EventId => Event.Id;
 

@@ -1,11 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using StripeSf.Core.DependencyInjection;
 using StripeSf.Core.Replay;
-using StripeSf.Salesforce.DependencyInjection;
 using StripeSf.Testing.LoopbackSalesforce;
 using StripeSf.Testing.Scenarios;
 using Xunit.Abstractions;
@@ -26,11 +22,11 @@ public sealed class ChaosDayTests(ITestOutputHelper output)
     {
         var day = StripeDay.Create(Customers);
         var deliveries = day.Deliveries(seed: 20261122);
-        await using var salesforce = await LoopbackSalesforce.StartAsync(new LoopbackSalesforceOptions { ClientId = "chaos", ClientSecret = "chaos-secret" });
+        await using var salesforce = await LoopbackSalesforce.StartAsync(LoopbackServices.Org());
         salesforce.Faults.ServiceUnavailableRate = 0.08;
         salesforce.Faults.UnableToLockRowRate = 0.08;
         salesforce.Faults.RequestLimitExceededRate = 0.04;
-        await using var services = Services(salesforce);
+        await using var services = LoopbackServices.Build(salesforce);
 
         var results = await services.GetRequiredService<EventReplayer>().ReplayAsync(
             [.. deliveries.Select(d => (d.Id, d.Payload))],
@@ -113,20 +109,4 @@ public sealed class ChaosDayTests(ITestOutputHelper output)
         salesforce.Records(type).Where(r => r[key] is not null).ToDictionary(r => r[key]!.ToString(), StringComparer.Ordinal);
 
     private static decimal Decimal(JsonNode? node) => node is null ? 0m : decimal.Parse(node.ToString(), NumberStyles.Number, CultureInfo.InvariantCulture);
-
-    private static ServiceProvider Services(LoopbackSalesforce salesforce)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Salesforce:LoginUrl"] = salesforce.BaseUrl.ToString(),
-            ["Salesforce:ClientId"] = "chaos",
-            ["Salesforce:ClientSecret"] = "chaos-secret",
-        }).Build();
-        return new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddStripeEventProcessing()
-            .AddSalesforceClient(configuration)
-            .BuildServiceProvider();
-    }
 }

@@ -112,7 +112,7 @@ internal sealed partial class LoopbackCompositeApi(Func<string, string, JsonObje
         {
             var name = match.Groups[1].Value;
             var path = match.Groups[2].Value;
-            if (!bodies.TryGetValue(name, out var body) || body is not JsonObject record || record[path] is not JsonValue value)
+            if (!bodies.TryGetValue(name, out var body) || Walk(body, path) is not JsonValue value)
             {
                 throw new KeyNotFoundException($"Invalid reference specified. No value for {name}.{path} found in {name}. Provided referenceId ({name}) must be a subrequest that succeeded earlier.");
             }
@@ -120,6 +120,24 @@ internal sealed partial class LoopbackCompositeApi(Func<string, string, JsonObje
             return value.ToString();
         });
 
-    [GeneratedRegex(@"@\{([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)\}")]
+    // Follows a reference path such as "id", "OwnerId" or "records[0].AccountId" through a result body.
+    private static JsonNode? Walk(JsonNode? node, string path)
+    {
+        foreach (var step in path.Split('.'))
+        {
+            var bracket = step.IndexOf('[', StringComparison.Ordinal);
+            var name = bracket < 0 ? step : step[..bracket];
+            node = node is JsonObject record ? record[name] : null;
+            if (bracket >= 0)
+            {
+                var index = int.Parse(step[(bracket + 1)..^1], System.Globalization.CultureInfo.InvariantCulture);
+                node = node is JsonArray items && index < items.Count ? items[index] : null;
+            }
+        }
+
+        return node;
+    }
+
+    [GeneratedRegex(@"@\{([A-Za-z0-9_]+)\.([A-Za-z0-9_.\[\]]+)\}")]
     private static partial Regex Reference();
 }

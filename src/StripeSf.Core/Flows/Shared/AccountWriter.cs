@@ -17,7 +17,7 @@ public sealed class AccountWriter(IOptions<SalesforceMappingOptions> options)
     public void Upsert(CompositePlanBuilder plan, StripeEventContext context, string referenceId, string customerId, JsonObject fields, string? nameIfCreated)
     {
         var account = options.Value.Account;
-        if (context.IncludeCreateFields)
+        if (context.IncludeCreateFields && !context.AccountMatched)
         {
             fields[account.Name] = string.IsNullOrWhiteSpace(nameIfCreated) ? $"Stripe customer {customerId}" : nameIfCreated;
         }

@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using StripeSf.Core.Mapping;
+using StripeSf.Core.Processing;
+using StripeSf.Salesforce.Composite;
+using StripeSf.Salesforce.Query;
+
+namespace StripeSf.Core.Matching;
+
+/// <summary>
+/// First sight of a Stripe customer: before anything is created, attach an existing Contact with the
+/// customer's email — and that Contact's Account — by writing the Stripe customer id onto them, so the
+/// upserts by external id that follow update those records instead of creating duplicates. One
+/// composite call; when nothing matches, the claims fail harmlessly (their reference finds no record).
+/// </summary>
+public sealed class ExistingContactMatcher(IOptions<SalesforceMappingOptions> options)
+{
+    /// <summary>Reference id of the Contact query.</summary>
+    public const string MatchRef = "matchContact";
+
+    /// <summary>Reference id of the Contact claim.</summary>
+    public const string ContactClaimRef = "claimContact";
+
+    /// <summary>Reference id of the Account claim.</summary>
+    public const string AccountClaimRef = "claimAccount";
+
+    /// <summary>The claim request for the event's customer, or null when matching is off or the event carries no email.</summary>
+    public CompositeRequest? ClaimRequest(StripeEventContext context)
+    {
+        var mapping = options.Value;
+        if (!mapping.MatchContactsByEmail || CustomerEmailReader.Read(context) is not { } customer)
+        {
+            return null;
+        }
+
+        var contact = mapping.Contact;
+        var account = mapping.Account;
+        var contactKey = Soql.Identifier(contact.ExternalId);
+        var accountKey = Soql.Identifier($"{contact.AccountRelationship}.{account.ExternalId}");
+
+        // Only records no Stripe customer owns yet. When several Contacts share the address, the
+        // oldest (the one sales has worked with longest) is attached; composite has no branching,
+        // so "exactly one" cannot be required within the one call.
+        var query = Soql.Query($"SELECT Id, {Soql.Identifier(WrittenFieldCatalog.LookupField(contact.AccountRelationship))} FROM {Soql.Identifier(contact.Object)} WHERE {Soql.Identifier(contact.Email)} = {customer.Email} AND {contactKey} = null AND {accountKey} = null ORDER BY CreatedDate LIMIT 1");
+        var plan = new CompositePlanBuilder()
+            .Query(MatchRef, query)
+            .Update(ContactClaimRef, contact.Object, CompositePlanBuilder.Ref(MatchRef, "records[0].Id"), new JsonObject { [contact.ExternalId] = customer.CustomerId })
+            .Update(AccountClaimRef, account.Object, CompositePlanBuilder.Ref(MatchRef, $"records[0].{WrittenFieldCatalog.LookupField(contact.AccountRelationship)}"), new JsonObject { [account.ExternalId] = customer.CustomerId });
+        return plan.Build(allOrNone: false);
+    }
+
+    /// <summary>True when the claim attached an existing Account.</summary>
+    public static bool AccountClaimed(CompositeResponse response) =>
+        response.Results.Any(r => r.ReferenceId == AccountClaimRef && r.HttpStatusCode is >= 200 and < 300);
+}
