@@ -23,13 +23,14 @@ public static class ReplayCostBenchmark
         var day = StripeDay.Create(customers);
         Console.WriteLine($"{customers} customers, {day.Events.Count} distinct events");
         await Scenario("in order, once each", day, [.. day.Events]);
+        await Scenario("in order, no email match", day, [.. day.Events], matchByEmail: false);
         var shuffled = day.Events.ToArray();
         new Random(1).Shuffle(shuffled);
         await Scenario("shuffled, once each", day, shuffled);
         await Scenario("shuffled, 1-5 deliveries", day, day.Deliveries(seed: 2));
     }
 
-    private static async Task Scenario(string name, StripeDay day, IReadOnlyList<ScenarioEvent> deliveries)
+    private static async Task Scenario(string name, StripeDay day, IReadOnlyList<ScenarioEvent> deliveries, bool matchByEmail = true)
     {
         await using var salesforce = await LoopbackSalesforce.StartAsync(new LoopbackSalesforceOptions { ClientId = "bench", ClientSecret = "bench" });
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -37,6 +38,7 @@ public static class ReplayCostBenchmark
             ["Salesforce:LoginUrl"] = salesforce.BaseUrl.ToString(),
             ["Salesforce:ClientId"] = "bench",
             ["Salesforce:ClientSecret"] = "bench",
+            ["Mapping:MatchContactsByEmail"] = matchByEmail ? "true" : "false",
         }).Build();
         await using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging(b => b.SetMinimumLevel(LogLevel.Error))
             .AddStripeEventProcessing().AddSalesforceClient(configuration).BuildServiceProvider();
