@@ -36,6 +36,9 @@ internal static partial class Log
     [LoggerMessage(2006, LogLevel.Information, "Stripe event {EventId} written {EventLagSeconds} s after Stripe created it; Salesforce API usage {SalesforceApiUsagePercent}%")]
     public static partial void EventWritten(ILogger logger, string eventId, double eventLagSeconds, double? salesforceApiUsagePercent);
 
+    [LoggerMessage(2007, LogLevel.Warning, "Stripe event {EventId}: subscription {SubscriptionId} has tiered prices without tiers in the payload and cannot be fetched (set Stripe__ApiKey); its MRR is approximate")]
+    public static partial void TiersUnavailable(ILogger logger, string eventId, string subscriptionId);
+
     [LoggerMessage(2004, LogLevel.Information, "Stripe event {EventId} ({EventType}): handler {Handler} has no Salesforce writes for this event")]
     public static partial void EventHasNoWrites(ILogger logger, string eventId, string eventType, string handler);
 

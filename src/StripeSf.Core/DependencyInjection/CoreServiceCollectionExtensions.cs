@@ -39,6 +39,14 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<EventProcessor>();
         services.TryAddSingleton<EventPlanner>();
         services.TryAddSingleton<Matching.ExistingContactMatcher>();
+        services.AddOptions<StripeApi.StripeApiOptions>().BindConfiguration(StripeApi.StripeApiOptions.SectionName);
+        services.TryAddSingleton(sp =>
+        {
+            var stripe = sp.GetRequiredService<IOptions<StripeApi.StripeApiOptions>>().Value;
+            return new StripeApi.SubscriptionTiersCompleter(
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StripeApi.SubscriptionTiersCompleter>>(),
+                string.IsNullOrWhiteSpace(stripe.ApiKey) ? null : StripeApi.StripeClientFactory.Create(stripe));
+        });
         services.TryAddSingleton<Replay.EventReplayer>();
         services.AddOptions<SalesforceMappingOptions>().BindConfiguration(SalesforceMappingOptions.SectionName);
         services.AddEventHandlers();

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using StripeSf.Core.ClaimCheck;
 using StripeSf.Core.Matching;
 using StripeSf.Core.Messaging;
+using StripeSf.Core.StripeApi;
+using Stripe;
 using Microsoft.Extensions.Options;
 using StripeSf.Salesforce;
 using StripeSf.Salesforce.Budget;
@@ -25,7 +27,8 @@ public sealed class EventProcessor(
     ILogger<EventProcessor> logger,
     ISalesforceApiBudget? budget = null,
     TimeProvider? time = null,
-    ExistingContactMatcher? matcher = null)
+    ExistingContactMatcher? matcher = null,
+    SubscriptionTiersCompleter? completer = null)
 {
     /// <summary>Processes <paramref name="message"/>. Unexpected exceptions propagate (the queue redelivers them).</summary>
     public async Task<ProcessingOutcome> ProcessAsync(InboundMessage message, CancellationToken cancellationToken)
@@ -55,6 +58,20 @@ public sealed class EventProcessor(
         {
             return new ProcessingOutcome.DeadLetter(DeadLetterReasons.NoHandler,
                 $"event {context.EventId}: no handler for {context.Type}; the queue exists but this deployment does not process it");
+        }
+
+        if (completer is not null)
+        {
+            try
+            {
+                context = await completer.CompleteAsync(context, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is StripeException or HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                // Stripe down, rate-limited or refusing the key: the queue retries for hours, which
+                // outlasts an outage and gives an operator time to fix Stripe__ApiKey.
+                return retryPolicy.AfterTransientFailure(context.Attempt, $"Stripe API, fetching the subscription's price tiers: {ex.Message}");
+            }
         }
 
         return await ApplyAsync(handler!, context, cancellationToken).ConfigureAwait(false);

@@ -25,6 +25,9 @@ public sealed class LoopbackStripe : IAsyncDisposable
     /// <summary>Requests received: path, form fields (repeated keys joined by ',') and the Authorization header.</summary>
     public ConcurrentQueue<(string Path, IReadOnlyDictionary<string, string> Form, string Authorization)> Requests { get; } = new();
 
+    /// <summary>Objects served by GET path (e.g. <c>/v1/subscriptions/sub_1</c>); others answer 404 resource_missing.</summary>
+    public ConcurrentDictionary<string, string> Objects { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Endpoints created so far (listed by GET /v1/webhook_endpoints).</summary>
     public ConcurrentQueue<Dictionary<string, object?>> Endpoints { get; } = new();
 
@@ -69,6 +72,13 @@ public sealed class LoopbackStripe : IAsyncDisposable
                 ["has_more"] = false,
                 ["data"] = stripe.Endpoints.ToArray(),
             });
+        });
+        app.MapGet("/v1/{kind}/{id}", (HttpRequest request) =>
+        {
+            stripe.Requests.Enqueue((request.Path + request.QueryString, new Dictionary<string, string>(), request.Headers.Authorization.ToString()));
+            return stripe.Objects.TryGetValue(request.Path, out var json)
+                ? Results.Text(json, "application/json")
+                : Results.Json(new { error = new { type = "invalid_request_error", code = "resource_missing", message = $"No such object: '{request.RouteValues["id"]}'" } }, statusCode: 404);
         });
         await app.StartAsync();
         stripe.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
