@@ -33,8 +33,8 @@ internal static partial class Log
     [LoggerMessage(2003, LogLevel.Error, "Stripe event {EventId} ({EventType}) {Outcome}: {Reason}: {Description}")]
     public static partial void EventDeadLettered(ILogger logger, string eventId, string eventType, string reason, string description, string outcome = "DeadLettered");
 
-    [LoggerMessage(2006, LogLevel.Information, "Stripe event {EventId} written {EventLagSeconds} s after Stripe created it; Salesforce API usage {SalesforceApiUsagePercent}%")]
-    public static partial void EventWritten(ILogger logger, string eventId, double eventLagSeconds, double? salesforceApiUsagePercent);
+    [LoggerMessage(2006, LogLevel.Information, "Stripe event {EventId} written {EventLagSeconds} s after Stripe created it; Salesforce API usage {SalesforceApiUsagePercent} %")]
+    public static partial void EventWritten(ILogger logger, string eventId, double eventLagSeconds, string salesforceApiUsagePercent);
 
     [LoggerMessage(2007, LogLevel.Warning, "Stripe event {EventId}: subscription {SubscriptionId} has tiered prices without tiers in the payload and cannot be fetched (set Stripe__ApiKey); its MRR is approximate")]
     public static partial void TiersUnavailable(ILogger logger, string eventId, string subscriptionId);

@@ -111,7 +111,8 @@ public sealed class EventProcessor(
             if (outcome is ProcessingOutcome.Completed { Kind: CompletionKind.Written })
             {
                 var lag = ((time ?? TimeProvider.System).GetUtcNow() - context.Created).TotalSeconds;
-                Log.EventWritten(logger, context.EventId, Math.Round(lag, 1), budget?.Current is { } usage ? Math.Round(usage.Percent, 1) : null);
+                Log.EventWritten(logger, context.EventId, Math.Round(lag, 1),
+                    budget?.Current is { } usage ? usage.Percent.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) : "unknown");
             }
 
             return outcome;
