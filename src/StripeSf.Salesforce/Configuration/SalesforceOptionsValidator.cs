@@ -57,7 +57,7 @@ public sealed class SalesforceOptionsValidator : IValidateOptions<SalesforceOpti
 
         if (hasKey && !IsRsaPem(options.PrivateKey!))
         {
-            problems.Add($"{prefix}PrivateKey is not a PEM RSA private key (expected -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----)");
+            problems.Add($"{prefix}PrivateKey is not a PEM RSA private key (expected the PEM text of a PKCS#8 or PKCS#1 RSA key, starting with a BEGIN PRIVATE KEY or BEGIN RSA PRIVATE KEY line)");
         }
 
         if (!decimal.TryParse(options.ApiVersion, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var version)
