@@ -1,6 +1,6 @@
 // Stripe ⇄ Salesforce integration: everything one environment needs, in one resource group.
 // Deploy: `azd up`, or `az deployment group create -g <rg> --template-file infra/main.bicep
-// --parameters infra/main.<env>.bicepparam` (see docs/operator-guide.md).
+// --parameters infra/main.<env>.bicepparam` (see README.md, Operator guide).
 targetScope = 'resourceGroup'
 
 @description('Short environment name (dev, prod, …); part of every resource name and tag.')
@@ -21,7 +21,7 @@ param salesforceClientId string = ''
 param salesforceUsername string = ''
 
 @description('Salesforce REST API version.')
-param salesforceApiVersion string = '65.0'
+param salesforceApiVersion string = '68.0'
 
 @description('Stripe mode the webhook accepts: live or test.')
 @allowed([
@@ -40,7 +40,7 @@ param lockDuration string = 'PT5M'
 @description('Largest number of Function App instances; bounds the parallel load on Salesforce.')
 @minValue(1)
 @maxValue(1000)
-param maximumInstanceCount int = 40
+param maximumInstanceCount int = 10
 
 @description('Purge protection on the Key Vault (recommended for production; it cannot be turned off again).')
 param enablePurgeProtection bool = true

@@ -13,7 +13,7 @@ param applicationInsightsId string
 @description('Resource id of the Service Bus namespace (dead-letter depth).')
 param serviceBusId string
 
-// Telemetry contract with the app (see docs/operator-guide.md, "Telemetry names"): one log line
+// Telemetry contract with the app (see README.md, "Telemetry names"): one log line
 // per processed event carries the properties EventType and Outcome; each Salesforce write logs
 // the properties EventLagSeconds and SalesforceApiUsagePercent. Worker-side logging stores properties by name,
 // host-side logging prefixes them with prop__, so both are read.
