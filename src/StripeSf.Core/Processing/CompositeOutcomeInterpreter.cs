@@ -42,7 +42,7 @@ public sealed class CompositeOutcomeInterpreter(RetryPolicy retryPolicy)
         // ID not found" on its invoice) must not dead-letter the event. Every subrequest is an
         // idempotent upsert, and a real permanent failure shows up alone on a later attempt.
         var describe = string.Join("; ", real.Select(Describe));
-        if (real.Any(f => f.Kind == SalesforceFailureKind.Transient))
+        if (real.Any(f => f.Kind == SalesforceFailureKind.Transient || handler.WaitsForAnotherEvent(f)))
         {
             return retryPolicy.AfterTransientFailure(context.Attempt, $"Salesforce {describe}");
         }

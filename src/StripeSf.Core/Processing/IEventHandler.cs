@@ -27,4 +27,11 @@ public interface IEventHandler
     /// event instead of dead-lettering it. Stale-event rejections are always done and need no rule here.
     /// </summary>
     bool CountsAsDone(CompositeSubrequestFailure failure) => false;
+
+    /// <summary>
+    /// True when a failed subrequest means a record another event writes is not in Salesforce yet
+    /// (a dispute whose charge has not been synced): the event is retried later, on the queue's
+    /// schedule, instead of dead-lettered, because events of different types arrive in any order.
+    /// </summary>
+    bool WaitsForAnotherEvent(CompositeSubrequestFailure failure) => false;
 }

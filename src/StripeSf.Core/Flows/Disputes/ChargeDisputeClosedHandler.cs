@@ -14,5 +14,8 @@ public sealed class ChargeDisputeClosedHandler(IOptions<SalesforceMappingOptions
     public string EventType => "charge.dispute.closed";
 
     /// <inheritdoc />
+    public bool WaitsForAnotherEvent(CompositeSubrequestFailure failure) => DisputePlanner.ChargeNotSyncedYet(failure);
+
+    /// <inheritdoc />
     public CompositeRequest Plan(StripeEventContext context) => _planner.Plan(context, closed: true);
 }

@@ -14,5 +14,8 @@ public sealed class ChargeDisputeCreatedHandler(IOptions<SalesforceMappingOption
     public string EventType => "charge.dispute.created";
 
     /// <inheritdoc />
+    public bool WaitsForAnotherEvent(CompositeSubrequestFailure failure) => DisputePlanner.ChargeNotSyncedYet(failure);
+
+    /// <inheritdoc />
     public CompositeRequest Plan(StripeEventContext context) => _planner.Plan(context, closed: false);
 }

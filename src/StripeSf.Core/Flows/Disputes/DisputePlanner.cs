@@ -16,6 +16,10 @@ namespace StripeSf.Core.Flows.Disputes;
 internal sealed class DisputePlanner(SalesforceMappingOptions options)
 {
     private const string ChargeRef = "charge";
+
+    /// <summary>True when the charge's payment entry is not in Salesforce yet: charge.succeeded has not been processed.</summary>
+    public static bool ChargeNotSyncedYet(CompositeSubrequestFailure failure) =>
+        failure.ReferenceId == ChargeRef && failure.Code == "NOT_FOUND";
     private readonly PaymentEntryWriter _entries = new(options);
 
     /// <summary>The plan of a dispute event; <paramref name="closed"/> for charge.dispute.closed.</summary>
