@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Stripe;
 using StripeSf.Core.ClaimCheck;
 using StripeSf.Core.Matching;
 using StripeSf.Core.Messaging;
 using StripeSf.Core.StripeApi;
-using Stripe;
-using Microsoft.Extensions.Options;
 using StripeSf.Salesforce;
 using StripeSf.Salesforce.Budget;
 using StripeSf.Salesforce.Composite;
