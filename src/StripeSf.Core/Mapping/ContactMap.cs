@@ -15,6 +15,8 @@ public sealed class ContactMap
     public string LastName { get; set; } = "LastName";
     /// <summary>Phone.</summary>
     public string Phone { get; set; } = "Phone";
+    /// <summary>Created time of the last customer event applied to the Contact (stale guard).</summary>
+    public string CustomerEventAt { get; set; } = "Stripe_Customer_Event_At__c";
     /// <summary>Lookup to the Account.</summary>
     public string AccountRelationship { get; set; } = "Account";
 }

@@ -45,9 +45,17 @@ public sealed class ExistingContactMatcher(IOptions<SalesforceMappingOptions> op
         var plan = new CompositePlanBuilder()
             .Query(MatchRef, query)
             .Update(ContactClaimRef, contact.Object, CompositePlanBuilder.Ref(MatchRef, "records[0].Id"), new JsonObject { [contact.ExternalId] = customer.CustomerId })
-            .Update(AccountClaimRef, account.Object, CompositePlanBuilder.Ref(MatchRef, $"records[0].{WrittenFieldCatalog.LookupField(contact.AccountRelationship)}"), new JsonObject { [account.ExternalId] = customer.CustomerId });
+            .Update(AccountClaimRef, account.Object, CompositePlanBuilder.Ref(MatchRef, $"records[0].{WrittenFieldCatalog.LookupField(contact.AccountRelationship)}"), new JsonObject
+            {
+                [account.ExternalId] = customer.CustomerId,
+                [account.CustomerEventAt] = SalesforceValues.DateTime(Flows.Shared.AccountWriter.MatchedNameAt),
+            });
         return plan.Build(allOrNone: false);
     }
+
+    /// <summary>True when one of the <paramref name="missing"/> subrequests of <paramref name="request"/> writes an Account: only then is there something to match.</summary>
+    public bool CreatesAccount(CompositeRequest request, IReadOnlySet<string> missing) =>
+        request.Subrequests.Any(s => missing.Contains(s.ReferenceId) && s.Url.StartsWith($"sobjects/{options.Value.Account.Object}/", StringComparison.Ordinal));
 
     /// <summary>True when the claim attached an existing Account.</summary>
     public static bool AccountClaimed(CompositeResponse response) =>

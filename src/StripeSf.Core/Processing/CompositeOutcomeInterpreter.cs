@@ -11,9 +11,9 @@ namespace StripeSf.Core.Processing;
 /// </summary>
 public sealed class CompositeOutcomeInterpreter(RetryPolicy retryPolicy)
 {
-    /// <summary>True when a record could not be created because a create-only field (an Account's Name) was left out.</summary>
-    public static bool NeedsCreateFields(CompositeResponse response) =>
-        response.Failures().Any(f => f.Errors.Any(e => e.ErrorCode == "REQUIRED_FIELD_MISSING"));
+    /// <summary>The subrequests whose record could not be created because a create-only field (a Name) was left out.</summary>
+    public static IReadOnlySet<string> MissingCreateFields(CompositeResponse response) =>
+        response.Failures().Where(f => f.Errors.Any(e => e.ErrorCode == "REQUIRED_FIELD_MISSING")).Select(f => f.ReferenceId).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The outcome of <paramref name="request"/> given <paramref name="response"/>.</summary>
     public ProcessingOutcome Interpret(StripeEventContext context, IEventHandler handler, CompositeRequest request, CompositeResponse response)

@@ -30,6 +30,8 @@ public sealed class EventProcessor(
     ExistingContactMatcher? matcher = null,
     SubscriptionTiersCompleter? completer = null)
 {
+    private const int MaxCreateRounds = 2;
+
     /// <summary>Processes <paramref name="message"/>. Unexpected exceptions propagate (the queue redelivers them).</summary>
     public async Task<ProcessingOutcome> ProcessAsync(InboundMessage message, CancellationToken cancellationToken)
     {
@@ -130,26 +132,40 @@ public sealed class EventProcessor(
 
     /// <summary>
     /// Sends the plan. First sight of a customer — an event that normally brings new records, or
-    /// Salesforce answering that a record must be created — first attaches existing records found by
-    /// the customer's email, then plans with the fields only creation needs; steady state is one call.
+    /// Salesforce answering that records must be created — first attaches existing records found by
+    /// the customer's email, then plans again with the fields only creation needs, for exactly the
+    /// records that are missing; steady state is one call.
     /// </summary>
     private async Task<(StripeEventContext, CompositeRequest, CompositeResponse)> WriteAsync(
         IEventHandler handler, StripeEventContext context, CompositeRequest request, CancellationToken cancellationToken)
     {
-        if (!context.IncludeCreateFields)
+        if (context.IncludeCreateFields)
+        {
+            context = await AttachExistingAsync(context, cancellationToken).ConfigureAwait(false);
+            request = handler.Plan(context);
+        }
+
+        // A record that failed for another reason (a lock) cannot report its missing fields yet, so
+        // a later round can find more; two rounds cover an Account and what hangs on it.
+        for (var round = 0; ; round++)
         {
             var response = await salesforce.CompositeAsync(request, cancellationToken).ConfigureAwait(false);
-            if (!CompositeOutcomeInterpreter.NeedsCreateFields(response))
+            var missing = CompositeOutcomeInterpreter.MissingCreateFields(response);
+            if (context.IncludeCreateFields || round == MaxCreateRounds || missing.IsSubsetOf(context.CreateFieldsFor))
             {
                 return (context, request, response);
             }
 
-            context = context with { IncludeCreateFields = true };
-        }
+            var creating = context.CreateFieldsFor.Union(missing).ToHashSet(StringComparer.Ordinal);
+            var attach = !context.AccountMatched && matcher?.CreatesAccount(request, missing) == true;
+            context = context with { CreateFieldsFor = creating };
+            if (attach)
+            {
+                context = await AttachExistingAsync(context, cancellationToken).ConfigureAwait(false);
+            }
 
-        context = await AttachExistingAsync(context, cancellationToken).ConfigureAwait(false);
-        request = handler.Plan(context);
-        return (context, request, await salesforce.CompositeAsync(request, cancellationToken).ConfigureAwait(false));
+            request = handler.Plan(context);
+        }
     }
 
     private async Task<StripeEventContext> AttachExistingAsync(StripeEventContext context, CancellationToken cancellationToken)

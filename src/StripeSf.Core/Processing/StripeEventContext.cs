@@ -8,11 +8,20 @@ public sealed record StripeEventContext(Event Event, JsonElement Raw, int Attemp
 {
     /// <summary>
     /// False on the first try: records are upserted without the fields Salesforce requires only to
-    /// create them (an Account's Name), so an existing record's name is never overwritten. When
-    /// Salesforce answers that a record must be created (REQUIRED_FIELD_MISSING), the processor plans
-    /// again with this set and the handler adds them — a second call only on first sight.
+    /// create them (an Account's or Opportunity's Name), so names people gave existing records are
+    /// never overwritten. True (every record) for events that normally bring new records.
     /// </summary>
     public bool IncludeCreateFields { get; init; }
+
+    /// <summary>
+    /// The subrequests Salesforce refused for a missing required field (REQUIRED_FIELD_MISSING): the
+    /// records that do not exist yet. The processor plans once more with this set, and only those
+    /// records get their create fields — a second call on first sight only.
+    /// </summary>
+    public IReadOnlySet<string> CreateFieldsFor { get; init; } = new HashSet<string>();
+
+    /// <summary>True when the record written by subrequest <paramref name="referenceId"/> must carry its create-only fields.</summary>
+    public bool MustCreate(string referenceId) => IncludeCreateFields || CreateFieldsFor.Contains(referenceId);
 
     /// <summary>
     /// True when this first sight attached an Account that already existed (found through the

@@ -233,7 +233,7 @@ public sealed class EventProcessorTests
         public CompositeRequest Plan(StripeEventContext context)
         {
             var id = context.DataObject.GetProperty("id").GetString();
-            var body = context.IncludeCreateFields ? new JsonObject { ["Name"] = $"Stripe customer {id}" } : new JsonObject();
+            var body = context.MustCreate("account") ? new JsonObject { ["Name"] = $"Stripe customer {id}" } : new JsonObject();
             return new(false, [new CompositeSubrequest("PATCH", $"sobjects/Account/Stripe_Customer_Id__c/{id}", "account", body)]);
         }
     }

@@ -60,6 +60,7 @@ public sealed class ChaosDayTests(ITestOutputHelper output)
         {
             var account = accounts[expected.CustomerId];
             var because = $"customer {expected.CustomerId}";
+            Assert.True(expected.CompanyName == (string?)account["Name"], $"{because}: name {account["Name"]} (the customer's name wins over placeholders; nothing else renames)");
             Assert.True(expected.Mrr == Decimal(account["MRR__c"]), $"{because}: MRR {account["MRR__c"]}, expected {expected.Mrr}");
             Assert.True(expected.SubscriptionStatus == (string?)account["Subscription_Status__c"], $"{because}: status {account["Subscription_Status__c"]}");
             Assert.True(expected.BillingStatus == (string?)account["Billing_Status__c"], $"{because}: billing {account["Billing_Status__c"]}");

@@ -77,7 +77,31 @@ internal sealed class LoopbackOrg(LoopbackSalesforceOptions options)
     {
         var prefix = Schema(type)?.IdPrefix ?? "a0Z";
         var n = Interlocked.Increment(ref nextId);
-        return prefix + "LB" + n.ToString("D10", CultureInfo.InvariantCulture) + "AAA";
+        var id15 = prefix + "LB" + n.ToString("D10", CultureInfo.InvariantCulture);
+        return id15 + CaseSuffix(id15);
+    }
+
+    // Salesforce's 18-character ids end with three characters encoding which letters of each
+    // 5-character chunk are upper case, so the product's id validation accepts loopback ids.
+    private static string CaseSuffix(string id15)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
+        var suffix = new char[3];
+        for (var chunk = 0; chunk < 3; chunk++)
+        {
+            var bits = 0;
+            for (var i = 0; i < 5; i++)
+            {
+                if (char.IsAsciiLetterUpper(id15[(chunk * 5) + i]))
+                {
+                    bits |= 1 << i;
+                }
+            }
+
+            suffix[chunk] = alphabet[bits];
+        }
+
+        return new string(suffix);
     }
 
     public string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+0000'", CultureInfo.InvariantCulture);

@@ -34,6 +34,18 @@ internal sealed class LoopbackRecordsApi(LoopbackOrg org, LoopbackWriter writer)
         return outcome.Success ? new LoopbackResult(204) : LoopbackResult.Error(outcome.Status, outcome.Error!);
     }
 
+    public LoopbackResult Delete(string type, string id, LoopbackJournal journal)
+    {
+        if (org.Schema(type) is null || org.Table(type).Get(id) is not { } existing)
+        {
+            return LoopbackResult.Error(404, new LoopbackError("ENTITY_IS_DELETED", "entity is deleted"));
+        }
+
+        journal.Record(org.Table(type), id, existing);
+        org.Table(type).Remove(id);
+        return new LoopbackResult(204);
+    }
+
     public LoopbackResult Read(string version, string type, string id)
     {
         if (org.Table(type).Get(id) is not { } record)

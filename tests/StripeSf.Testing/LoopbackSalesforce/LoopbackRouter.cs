@@ -56,6 +56,7 @@ internal sealed class LoopbackRouter
             ("GET", ["sobjects", var t, var id]) => records.Read(version, t, id),
             ("GET", ["sobjects", var t, var f, var v]) => records.ReadByExternalId(version, t, f, v, q.TryGetValue("fields", out var fields) ? fields.ToString() : null),
             ("PATCH", ["sobjects", var t, var id]) => records.Update(t, id, body, tx),
+            ("DELETE", ["sobjects", var t, var id]) => records.Delete(t, id, tx),
             ("PATCH", ["sobjects", var t, var f, var v]) => records.Upsert(version, t, f, v, body, tx),
             ("POST", ["composite"]) => composite.Handle(body),
             ("PATCH", ["composite", "sobjects", var t, var f]) => records.UpsertCollection(t, f, body),

@@ -101,7 +101,7 @@ public sealed class StripeDay
             mrr = 0m;
         }
 
-        return new CustomerExpectation(customer, email, subscription, status, mrr, billing, charge, (decimal)amount / 100, refunded, invoice, "paid", failsFirst);
+        return new CustomerExpectation(customer, $"Chaos Co {n}", email, subscription, status, mrr, billing, charge, (decimal)amount / 100, refunded, invoice, "paid", failsFirst);
     }
 
     private static void AddUpdate(List<ScenarioEvent> events, string id, long created, JsonObject subscription, int previousQuantity)

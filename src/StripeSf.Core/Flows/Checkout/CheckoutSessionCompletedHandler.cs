@@ -22,6 +22,9 @@ public sealed class CheckoutSessionCompletedHandler(IOptions<SalesforceMappingOp
     private readonly DealCloser _deals = new(options.Value, new AccountWriter(options));
 
     /// <inheritdoc />
+    public bool CountsAsDone(CompositeSubrequestFailure failure) => DealCloser.IsNothingSuperseded(failure);
+
+    /// <inheritdoc />
     public string EventType => "checkout.session.completed";
 
     /// <inheritdoc />
@@ -55,7 +58,7 @@ public sealed class CheckoutSessionCompletedHandler(IOptions<SalesforceMappingOp
         // The session knows neither the term nor the plan (line items are not in the webhook payload):
         // customer.subscription.created fills them when the subscription carries the same metadata.
         _deals.UpsertContract(plan, context, subscriptionId, customerId, context.Created, termMonths: null, planName: null);
-        return plan.Build().Append(_deals.CloseOpportunity(opportunityId, subscriptionId, Closing(session, context)));
+        return plan.Build().Append([.. _deals.CloseOpportunity(opportunityId, subscriptionId, Closing(session, context))]);
     }
 
     /// <remarks>

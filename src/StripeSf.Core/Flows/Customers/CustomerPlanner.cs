@@ -9,8 +9,9 @@ namespace StripeSf.Core.Flows.Customers;
 /// <summary>
 /// customer.* → the Account (customer field group) and a Contact, both upserted by the Stripe
 /// customer id. Stripe values only fill what Stripe knows: a missing email or phone never clears
-/// what sales entered. The Contact has no event-time field of its own: the Account's
-/// <c>Stripe_Customer_Event_At__c</c> guards both (see <see cref="Plan"/>).
+/// what sales entered. Account and Contact each carry the customer event time, so an older event is
+/// refused per record (stale counts as done); the Account's name is written by its own guarded
+/// subrequest (<see cref="AccountWriter.NameFromCustomer"/>), which also creates a missing Account.
 /// </summary>
 internal sealed class CustomerPlanner(SalesforceMappingOptions options, AccountWriter accounts)
 {
@@ -35,14 +36,16 @@ internal sealed class CustomerPlanner(SalesforceMappingOptions options, AccountW
             account[deletedAt] = eventAt;
         }
 
-        accounts.Upsert(plan, context, "account", customerId, account, name ?? email ?? customerId);
-        plan.Upsert("contact", options.Contact.Object, options.Contact.ExternalId, customerId, ContactFields(context, customerId, name, email));
+        accounts.NameFromCustomer(plan, context, "accountName", customerId, name ?? email ?? customerId);
+        // The name subrequest above already creates a missing Account, so this one never needs create fields.
+        accounts.Upsert(plan, context with { IncludeCreateFields = false, CreateFieldsFor = new HashSet<string>() }, "account", customerId, account, null);
+        var contact = ContactFields(context, customerId, name, email);
+        contact[options.Contact.CustomerEventAt] = eventAt;
+        plan.Upsert("contact", options.Contact.Object, options.Contact.ExternalId, customerId, contact);
 
-        // All-or-none: the Account's customer event time is the only stale guard of the customer's
-        // data, so when it rejects an older event the Contact write must be rolled back with it.
-        // On first sight the Account fails for its missing Name, everything rolls back, and the
-        // processor's create-fields replan writes both.
-        return plan.Build(allOrNone: true);
+        // Not all-or-none: each record has its own stale guard, and the name subrequest is refused
+        // (as done) whenever the Account already has a better name.
+        return plan.Build(allOrNone: false);
     }
 
     private JsonObject ContactFields(StripeEventContext context, string customerId, string? name, string? email)

@@ -19,6 +19,9 @@ public sealed class CustomerSubscriptionCreatedHandler(IOptions<SalesforceMappin
     private readonly DealCloser _deals = new(options.Value, new AccountWriter(options));
 
     /// <inheritdoc />
+    public bool CountsAsDone(CompositeSubrequestFailure failure) => DealCloser.IsNothingSuperseded(failure);
+
+    /// <inheritdoc />
     public string EventType => "customer.subscription.created";
 
     /// <inheritdoc />
@@ -60,6 +63,6 @@ public sealed class CustomerSubscriptionCreatedHandler(IOptions<SalesforceMappin
 
         _deals.UpsertContract(plan, context, facts.Id, facts.CustomerId, facts.StartDate ?? context.Created,
             ContractTerm.Months(subscription.Revenue.RunRate), subscription.Revenue.PlanName);
-        return plan.Build().Append(_deals.CloseOpportunity(opportunityId, facts.Id, _records.OpportunityFields(subscription)));
+        return plan.Build().Append([.. _deals.CloseOpportunity(opportunityId, facts.Id, _records.OpportunityFields(subscription))]);
     }
 }

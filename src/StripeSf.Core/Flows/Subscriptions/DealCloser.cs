@@ -3,6 +3,8 @@ using StripeSf.Core.Flows.Shared;
 using StripeSf.Core.Mapping;
 using StripeSf.Core.Processing;
 using StripeSf.Salesforce.Composite;
+using StripeSf.Salesforce.Errors;
+using StripeSf.Salesforce.Query;
 
 namespace StripeSf.Core.Flows.Subscriptions;
 
@@ -16,16 +18,38 @@ internal sealed class DealCloser(SalesforceMappingOptions mapping, AccountWriter
     public const string ContractRef = "subscriptionContract";
     public const string AccountRef = "dealAccount";
 
+    /// <summary>Reference id of the query for an Opportunity already holding the subscription id.</summary>
+    public const string SupersededQueryRef = "supersededOpportunity";
+
+    /// <summary>Reference id of that Opportunity's deletion.</summary>
+    public const string SupersededDeleteRef = "deleteSupersededOpportunity";
+
     /// <summary>
     /// <c>PATCH sobjects/Opportunity/{id}</c> with <paramref name="fields"/> and the subscription id, which
     /// ties the Opportunity to the subscription: later customer.subscription.* events find it by that id.
+    /// Events arrive in any order: when a subscription event came first, it created the subscription's
+    /// own Opportunity under that id, and the unique id would refuse the close (DUPLICATE_VALUE). So the
+    /// same call first finds such an Opportunity (any other than the deal) and deletes it — this
+    /// integration created it moments earlier; the deal Opportunity carries the subscription from then on.
+    /// When there is none, the deletion's reference finds no record and fails harmlessly.
     /// </summary>
-    public CompositeSubrequest CloseOpportunity(string opportunityId, string subscriptionId, JsonObject fields)
+    public CompositeSubrequest[] CloseOpportunity(string opportunityId, string subscriptionId, JsonObject fields)
     {
         var opportunity = mapping.Opportunity;
         fields[opportunity.ExternalId] = subscriptionId;
-        return new CompositeSubrequest("PATCH", $"sobjects/{opportunity.Object}/{Uri.EscapeDataString(opportunityId)}", OpportunityRef, fields);
+        var superseded = Soql.Query(
+            $"SELECT Id FROM {Soql.Identifier(opportunity.Object)} WHERE {Soql.Identifier(opportunity.ExternalId)} = {subscriptionId} AND Id != {opportunityId} LIMIT 1");
+        return
+        [
+            new CompositeSubrequest("GET", $"query?q={Uri.EscapeDataString(superseded.Text)}", SupersededQueryRef),
+            new CompositeSubrequest("DELETE", $"sobjects/{opportunity.Object}/{CompositePlanBuilder.Ref(SupersededQueryRef, "records[0].Id")}", SupersededDeleteRef),
+            new CompositeSubrequest("PATCH", $"sobjects/{opportunity.Object}/{Uri.EscapeDataString(opportunityId)}", OpportunityRef, fields),
+        ];
     }
+
+    /// <summary>True for a failure of the superseded-Opportunity cleanup that only means there was nothing to delete.</summary>
+    public static bool IsNothingSuperseded(CompositeSubrequestFailure failure) =>
+        failure.ReferenceId == SupersededDeleteRef && failure.Kind == SalesforceFailureKind.Permanent;
 
     /// <summary>
     /// The Contract on the customer's Account. Status is sent only when the Contract is created: an
@@ -50,7 +74,7 @@ internal sealed class DealCloser(SalesforceMappingOptions mapping, AccountWriter
             fields[contract.PlanName] = planName;
         }
 
-        if (context.IncludeCreateFields)
+        if (context.MustCreate(ContractRef))
         {
             fields[contract.Status] = contract.StatusDraft;
             fields[contract.ContractTerm] ??= ContractTerm.DefaultMonths;

@@ -60,9 +60,7 @@ internal sealed class SubscriptionRecords(SalesforceMappingOptions mapping, Acco
     {
         var opportunity = mapping.Opportunity;
         var fields = OpportunityFields(subscription);
-        // customer.subscription.created brings the subscription's Opportunity into being, so it sends the
-        // create-only fields on its first try rather than paying a second call for them.
-        if (subscription.Context.IncludeCreateFields || subscription.Context.Type == "customer.subscription.created")
+        if (subscription.Context.MustCreate(OpportunityRef))
         {
             fields[opportunity.AccountRelationship] = accounts.Lookup(subscription.Facts.CustomerId);
             fields[opportunity.Name] = Name(subscription.Revenue.PlanName ?? "Subscription", subscription.Facts.Id);

@@ -29,50 +29,54 @@ public sealed class CustomerHandlersTests
     private static StripeEventContext Load(string file, bool includeCreateFields = false) =>
         FlowFixture.Load("customers", file, includeCreateFields: includeCreateFields);
 
+    private const string CustomerNameAt = "1970-01-01T00:00:01.000Z";
+
     [Fact]
-    public void Plan_CreatedAt2020_UpsertsAccountThenContactByCustomerId()
+    public void Plan_CreatedAt2020_NamesCreatesAccountThenUpsertsItAndTheContactByCustomerId()
     {
         var request = Created().Plan(Load("customer.created.2020-08-27.json"));
 
-        Assert.True(request.AllOrNone);
+        Assert.False(request.AllOrNone);
         Assert.Equal(
-            ["PATCH sobjects/Account/Stripe_Customer_Id__c/cus_Flow2020", "PATCH sobjects/Contact/Stripe_Customer_Id__c/cus_Flow2020"],
+            ["PATCH sobjects/Account/Stripe_Customer_Id__c/cus_Flow2020", "PATCH sobjects/Account/Stripe_Customer_Id__c/cus_Flow2020", "PATCH sobjects/Contact/Stripe_Customer_Id__c/cus_Flow2020"],
             FlowFixture.Calls(request));
+        FlowFixture.AssertBody($$"""{"Name":"Jenny Rosen","Stripe_Customer_Event_At__c":"{{CustomerNameAt}}"}""", FlowFixture.Body(request, "accountName"));
         FlowFixture.AssertBody("""{"Stripe_Customer_Event_At__c":"2020-11-14T22:13:20.000Z"}""", FlowFixture.Body(request, "account"));
         FlowFixture.AssertBody("""
             {"Account":{"Stripe_Customer_Id__c":"cus_Flow2020"},
-             "Email":"jenny.rosen@example.com","Phone":"+1 555 010 0100","FirstName":"Jenny","LastName":"Rosen"}
+             "Email":"jenny.rosen@example.com","Phone":"+1 555 010 0100","FirstName":"Jenny","LastName":"Rosen",
+             "Stripe_Customer_Event_At__c":"2020-11-14T22:13:20.000Z"}
             """, FlowFixture.Body(request, "contact"));
     }
 
     [Fact]
-    public void Plan_CreatedWithCreateFields_AddsAccountNameFromCustomerName()
+    public void Plan_CreateFieldsRequested_NeverAddsAPlaceholderNextToTheCustomersName()
     {
-        var request = Created().Plan(Load("customer.created.2020-08-27.json", includeCreateFields: true));
+        var first = Created().Plan(Load("customer.created.2020-08-27.json"));
+        var replanned = Created().Plan(Load("customer.created.2020-08-27.json", includeCreateFields: true));
 
-        FlowFixture.AssertBody("""{"Stripe_Customer_Event_At__c":"2020-11-14T22:13:20.000Z","Name":"Jenny Rosen"}""", FlowFixture.Body(request, "account"));
-        Assert.Equal("Rosen", (string?)FlowFixture.Body(request, "contact")["LastName"]);
+        FlowFixture.AssertSamePlan(first, replanned);
     }
 
     [Fact]
-    public void Plan_CreatedAt2026WithoutName_SendsNoAccountNameAndEmailAsContactLastName()
+    public void Plan_CreatedAt2026WithoutName_NamesTheAccountAfterTheEmailAndUsesItAsContactLastName()
     {
         var request = Created().Plan(Load("customer.created.2026-07-29.json"));
 
+        Assert.Equal("ops@acme.example", (string?)FlowFixture.Body(request, "accountName")["Name"]);
         FlowFixture.AssertBody("""{"Stripe_Customer_Event_At__c":"2026-09-21T14:13:20.000Z"}""", FlowFixture.Body(request, "account"));
         FlowFixture.AssertBody("""
-            {"Account":{"Stripe_Customer_Id__c":"cus_Flow2026"},"Email":"ops@acme.example","LastName":"ops@acme.example"}
+            {"Account":{"Stripe_Customer_Id__c":"cus_Flow2026"},"Email":"ops@acme.example","LastName":"ops@acme.example",
+             "Stripe_Customer_Event_At__c":"2026-09-21T14:13:20.000Z"}
             """, FlowFixture.Body(request, "contact"));
     }
 
     [Fact]
-    public void Plan_CreatedAt2026WithCreateFields_FallsBackToEmailForAccountNameAndLeavesContactAsIs()
+    public void Plan_AccountMatchedFromSalesRecords_LeavesItsNameAlone()
     {
-        var first = Created().Plan(Load("customer.created.2026-07-29.json"));
-        var replanned = Created().Plan(Load("customer.created.2026-07-29.json", includeCreateFields: true));
+        var request = Created().Plan(Load("customer.created.2020-08-27.json") with { AccountMatched = true });
 
-        Assert.Equal("ops@acme.example", (string?)FlowFixture.Body(replanned, "account")["Name"]);
-        Assert.Equal(FlowFixture.Body(first, "contact").ToJsonString(), FlowFixture.Body(replanned, "contact").ToJsonString());
+        Assert.DoesNotContain("accountName", request.Subrequests.Select(r => r.ReferenceId));
     }
 
     [Fact]
@@ -82,7 +86,8 @@ public sealed class CustomerHandlersTests
 
         FlowFixture.AssertBody("""
             {"Account":{"Stripe_Customer_Id__c":"cus_Flow2020"},
-             "Email":"mary.smith@example.com","FirstName":"Mary Ann","LastName":"Smith"}
+             "Email":"mary.smith@example.com","FirstName":"Mary Ann","LastName":"Smith",
+             "Stripe_Customer_Event_At__c":"2020-11-14T22:23:20.000Z"}
             """, FlowFixture.Body(request, "contact"));
         Assert.DoesNotContain("Name", FlowFixture.Body(request, "account").Select(p => p.Key));
     }
@@ -96,16 +101,17 @@ public sealed class CustomerHandlersTests
         FlowFixture.AssertBody("""{"Stripe_Customer_Event_At__c":"2026-09-21T15:13:20.000Z"}""", FlowFixture.Body(request, "account"));
         FlowFixture.AssertBody("""
             {"Account":{"Stripe_Customer_Id__c":"cus_Flow2026"},
-             "Email":"cher@example.com","Phone":"+44 20 7946 0000","FirstName":null,"LastName":"Cher"}
+             "Email":"cher@example.com","Phone":"+44 20 7946 0000","FirstName":null,"LastName":"Cher",
+             "Stripe_Customer_Event_At__c":"2026-09-21T15:13:20.000Z"}
             """, FlowFixture.Body(request, "contact"));
     }
 
     [Fact]
-    public void Plan_DeletedWithoutNameOrEmailOnCreate_FallsBackToCustomerId()
+    public void Plan_DeletedWithoutNameOrEmail_FallsBackToCustomerId()
     {
-        var request = Deleted().Plan(Load("customer.deleted.2020-08-27.json", includeCreateFields: true));
+        var request = Deleted().Plan(Load("customer.deleted.2020-08-27.json"));
 
-        Assert.Equal("cus_FlowNoName", (string?)FlowFixture.Body(request, "account")["Name"]);
+        Assert.Equal("cus_FlowNoName", (string?)FlowFixture.Body(request, "accountName")["Name"]);
         Assert.Equal("cus_FlowNoName", (string?)FlowFixture.Body(request, "contact")["LastName"]);
     }
 

@@ -88,8 +88,8 @@ public sealed class InvoiceHandlersTests
     [Fact]
     public void Plan_WithCreateFields_NamesAccountFromInvoiceCustomer()
     {
-        Assert.Equal("Acme Corp", (string?)FlowFixture.Body(Paid().Plan(Load("invoice.paid.2020-08-27.json", includeCreateFields: true)), "account")["Name"]);
-        Assert.Equal("billing@acme.example", (string?)FlowFixture.Body(Paid().Plan(Load("invoice.paid.2026-07-29.json", includeCreateFields: true)), "account")["Name"]);
+        Assert.Equal("Acme Corp", (string?)FlowFixture.Body(Paid().Plan(Load("invoice.paid.2020-08-27.json", includeCreateFields: true)), "accountCreate")["Name"]);
+        Assert.Equal("billing@acme.example", (string?)FlowFixture.Body(Paid().Plan(Load("invoice.paid.2026-07-29.json", includeCreateFields: true)), "accountCreate")["Name"]);
     }
 
     [Fact]

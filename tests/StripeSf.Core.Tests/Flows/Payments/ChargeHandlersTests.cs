@@ -81,7 +81,8 @@ public sealed class ChargeHandlersTests
         var replanned = Succeeded().Plan(Load("charge.succeeded.2020-08-27.json", includeCreateFields: true));
 
         Assert.False(FlowFixture.Body(first, "account").ContainsKey("Name"));
-        Assert.Equal("Acme Billing", (string?)FlowFixture.Body(replanned, "account")["Name"]);
+        Assert.Equal("Acme Billing", (string?)FlowFixture.Body(replanned, "accountCreate")["Name"]);
+        Assert.False(FlowFixture.Body(replanned, "account").ContainsKey("Name"));
         Assert.False(FlowFixture.Body(replanned, "payment").ContainsKey("Name"));
     }
 

@@ -55,6 +55,6 @@ public sealed class PaymentIntentSucceededHandlerTests
     {
         var context = Load("payment_intent.succeeded.2026-07-29.json") with { IncludeCreateFields = true };
 
-        Assert.Equal("ap@acme.example", (string?)FlowFixture.Body(Handler.Plan(context), "account")["Name"]);
+        Assert.Equal("ap@acme.example", (string?)FlowFixture.Body(Handler.Plan(context), "accountCreate")["Name"]);
     }
 }

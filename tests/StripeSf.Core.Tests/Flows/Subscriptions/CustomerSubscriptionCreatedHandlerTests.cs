@@ -24,8 +24,7 @@ public sealed class CustomerSubscriptionCreatedHandlerTests
             ("MRR__c", 98.00m), ("ARR__c", 1176.00m), ("Stripe_Subscription_Event_At__c", "2023-11-14T22:14:10.000Z"));
         PlanAssert.Fields(PlanAssert.Request(request, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Old"),
             ("StageName", "Closed Won"), ("CloseDate", "2023-07-22"), ("Amount", 1176.00m), ("MRR__c", 98.00m), ("ARR__c", 1176.00m),
-            ("Stripe_Last_Event_At__c", "2023-11-14T22:14:10.000Z"), ("Name", "Pro (sub_Flow2Old)"), ("Type", "New Customer"),
-            ("Account", JsonNode.Parse("""{"Stripe_Customer_Id__c":"cus_Flow2Old"}""")));
+            ("Stripe_Last_Event_At__c", "2023-11-14T22:14:10.000Z"));
     }
 
     [Fact]
@@ -39,12 +38,11 @@ public sealed class CustomerSubscriptionCreatedHandlerTests
             ("MRR__c", 750.00m), ("ARR__c", 9000.00m), ("Stripe_Subscription_Event_At__c", "2025-11-13T02:14:10.000Z"));
         PlanAssert.Fields(PlanAssert.Request(request, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Cur"),
             ("StageName", "Closed Won"), ("CloseDate", "2025-10-09"), ("Amount", 9000.00m), ("MRR__c", 750.00m), ("ARR__c", 9000.00m),
-            ("Stripe_Last_Event_At__c", "2025-11-13T02:14:10.000Z"), ("Name", "Growth (sub_Flow2Cur)"), ("Type", "New Customer"),
-            ("Account", JsonNode.Parse("""{"Stripe_Customer_Id__c":"cus_Flow2Cur"}""")));
+            ("Stripe_Last_Event_At__c", "2025-11-13T02:14:10.000Z"));
     }
 
     [Fact]
-    public void Plan_IncludeCreateFields_AddsTheAccountNameOnlyThen()
+    public void Plan_IncludeCreateFields_AddsNamesAndTypeOnlyThen()
     {
         var first = Handler().Plan(FlowFixture.Load(Flow, Current));
         var create = Handler().Plan(FlowFixture.Load(Flow, Current, includeCreateFields: true));
@@ -53,11 +51,10 @@ public sealed class CustomerSubscriptionCreatedHandlerTests
         Assert.Equal("Growth (sub_Flow2Cur)", (string?)opportunity["Name"]);
         Assert.Equal("New Customer", (string?)opportunity["Type"]);
         Assert.Equal("""{"Stripe_Customer_Id__c":"cus_Flow2Cur"}""", opportunity["Account"]!.ToJsonString());
-        Assert.Equal("Stripe customer cus_Flow2Cur", (string?)PlanAssert.Request(create, "subscriptionAccount", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Cur")["Name"]);
-        // The subscription's own Opportunity is new with this event, so its create-only fields go on
-        // the first try; the Account's name never does (the customer's events own it).
-        Assert.False(PlanAssert.Request(first, "subscriptionAccount", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Cur").ContainsKey("Name"));
-        Assert.Equal("Growth (sub_Flow2Cur)", (string?)PlanAssert.Request(first, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Cur")["Name"]);
+        Assert.Equal("Stripe customer cus_Flow2Cur", (string?)PlanAssert.Request(create, "subscriptionAccountCreate", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Cur")["Name"]);
+        Assert.All(first.Subrequests, s => Assert.False(s.Body!.ContainsKey("Name")));
+        Assert.All(first.Subrequests, s => Assert.False(s.Body!.ContainsKey("Type")));
+        Assert.False(PlanAssert.Request(first, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Cur").ContainsKey("Account"));
     }
 
     [Fact]
@@ -83,7 +80,7 @@ public sealed class CustomerSubscriptionCreatedHandlerTests
         var request = Handler().Plan(FlowFixture.Load(Flow, Current, WithMetadata(OpportunityId)));
 
         Assert.False(request.AllOrNone);
-        Assert.Equal(["subscriptionAccount", "subscriptionContract", "closedOpportunity"], PlanAssert.References(request));
+        Assert.Equal(["subscriptionAccount", "subscriptionContract", "supersededOpportunity", "deleteSupersededOpportunity", "closedOpportunity"], PlanAssert.References(request));
         PlanAssert.Fields(PlanAssert.Request(request, "closedOpportunity", "PATCH", $"sobjects/Opportunity/{OpportunityId}"),
             ("StageName", "Closed Won"), ("CloseDate", "2025-10-09"), ("Amount", 9000.00m), ("MRR__c", 750.00m), ("ARR__c", 9000.00m),
             ("Stripe_Last_Event_At__c", "2025-11-13T02:14:10.000Z"), ("Stripe_Subscription_Id__c", "sub_Flow2Cur"));
@@ -174,7 +171,7 @@ public sealed class CustomerSubscriptionCreatedHandlerTests
         var closing = handler.Plan(FlowFixture.Load(Flow, Current, WithMetadata(OpportunityId)));
         var plain = handler.Plan(FlowFixture.Load(Flow, Current));
 
-        Assert.Equal(["dealAccount", "subscriptionContract", "closedOpportunity"], PlanAssert.References(closing));
+        Assert.Equal(["dealAccount", "subscriptionContract", "supersededOpportunity", "deleteSupersededOpportunity", "closedOpportunity"], PlanAssert.References(closing));
         Assert.Empty(PlanAssert.Request(closing, "dealAccount", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Cur"));
         Assert.True(plain.IsEmpty);
     }

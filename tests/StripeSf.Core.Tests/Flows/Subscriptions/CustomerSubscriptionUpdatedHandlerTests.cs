@@ -141,7 +141,7 @@ public sealed class CustomerSubscriptionUpdatedHandlerTests
 
         Assert.False(PlanAssert.Request(first, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Old").ContainsKey("Name"));
         Assert.Equal("Pro (sub_Flow2Old)", (string?)PlanAssert.Request(create, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Old")["Name"]);
-        Assert.Equal("Stripe customer cus_Flow2Old", (string?)PlanAssert.Request(create, "subscriptionAccount", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Old")["Name"]);
+        Assert.Equal("Stripe customer cus_Flow2Old", (string?)PlanAssert.Request(create, "subscriptionAccountCreate", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Old")["Name"]);
     }
 
     [Fact]
