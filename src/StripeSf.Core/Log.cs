@@ -44,4 +44,17 @@ internal static partial class Log
 
     [LoggerMessage(2005, LogLevel.Information, "Dry run: would send {Method} {Url} (ref {ReferenceId}) {Body}")]
     public static partial void DryRunSubrequest(ILogger logger, string method, string url, string referenceId, string body);
+
+    [LoggerMessage(3001, LogLevel.Information, "Reconciliation {RunKey} completed: {RecordsChecked} records checked, no discrepancies")]
+    public static partial void ReconciliationClean(ILogger logger, string runKey, int recordsChecked);
+
+    [LoggerMessage(3002, LogLevel.Warning, "ReconciliationDiscrepancy: run {RunKey} found {DiscrepancyCount} discrepancies in {RecordsChecked} records: {MissingCount} missing in Salesforce ({MissingAmount}), {AmountMismatchCount} amount mismatches ({AmountMismatchAmount}), {StatusMismatchCount} status mismatches ({StatusMismatchAmount}), {OrphanCount} orphans ({OrphanAmount}); {ReenqueuedCount} repaired")]
+    public static partial void ReconciliationDiscrepancy(ILogger logger, string runKey, int discrepancyCount, int recordsChecked, int missingCount, decimal missingAmount,
+        int amountMismatchCount, decimal amountMismatchAmount, int statusMismatchCount, decimal statusMismatchAmount, int orphanCount, decimal orphanAmount, int reenqueuedCount);
+
+    [LoggerMessage(3003, LogLevel.Error, "Reconciliation {RunKey} failed: {Reason}")]
+    public static partial void ReconciliationFailed(ILogger logger, Exception exception, string runKey, string reason);
+
+    [LoggerMessage(3004, LogLevel.Error, "Reconciliation {RunKey}: the Failed status could not be written to Salesforce")]
+    public static partial void ReconciliationFailureNotWritten(ILogger logger, Exception exception, string runKey);
 }

@@ -15,6 +15,7 @@ public static class StripeSfCommand
         root.Subcommands.Add(DoctorCommand.Create());
         root.Subcommands.Add(StripeCommand.Create());
         root.Subcommands.Add(DeadLettersCommand.Create());
+        root.Subcommands.Add(ReconcileCommand.Create());
         return root;
     }
 }

@@ -54,6 +54,28 @@ public static class CoreServiceCollectionExtensions
         return services.AddPayloadStore();
     }
 
+    /// <summary>
+    /// The nightly reconciliation (<c>Reconciliation__*</c>, validated at start) and the queue
+    /// repairer. Needs <see cref="AddStripeEventProcessing"/> (or the ingress, for the repairer's
+    /// message factory) and a Salesforce client; <c>Stripe__ApiKey</c> is checked when a run starts,
+    /// so a Function App without it still ingests webhooks.
+    /// </summary>
+    public static IServiceCollection AddStripeReconciliation(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(RoutingTable.Default);
+        services.AddOptions<Reconciliation.ReconciliationOptions>().BindConfiguration(Reconciliation.ReconciliationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StripeApi.StripeApiOptions>().BindConfiguration(StripeApi.StripeApiOptions.SectionName);
+        services.AddOptions<SalesforceMappingOptions>().BindConfiguration(SalesforceMappingOptions.SectionName);
+        services.TryAddSingleton<Reconciliation.ReconciliationStripeClient>();
+        services.TryAddSingleton<Reconciliation.StripeReconciliationReader>();
+        services.TryAddSingleton<Reconciliation.SalesforceReconciliationReader>();
+        services.TryAddSingleton<Reconciliation.ReconciliationRunWriter>();
+        services.TryAddSingleton<Reconciliation.ReconciliationRunner>();
+        services.TryAddSingleton<Reconciliation.QueueEventRepairer>();
+        return services;
+    }
+
     private static IEnumerable<IEventHandler> HandlersFor(IServiceProvider services)
     {
         var built = services.GetServices<IEventHandler>().ToList();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using StripeSf.Core.DependencyInjection;
 using StripeSf.Core.Messaging;
 using StripeSf.Functions.Messaging;
 using StripeSf.ServiceBus;
@@ -25,7 +26,12 @@ public static class FunctionsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The Salesforce client (settings validated at start: a Function App never falls back to a dry run).</summary>
+    /// <summary>
+    /// The Salesforce client (settings validated at start: a Function App never falls back to a dry
+    /// run) and the nightly reconciliation that reads the org (<c>Reconciliation__*</c>). The
+    /// reconciliation's Stripe client is built from <c>Stripe__ApiKey</c> when a run starts, so a
+    /// missing key fails that run with an error naming the setting and never stops the webhook.
+    /// </summary>
     public static IServiceCollection AddSalesforce(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSalesforceClient(configuration);
+        services.AddSalesforceClient(configuration).AddStripeReconciliation();
 }

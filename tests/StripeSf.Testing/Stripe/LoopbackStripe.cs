@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,7 +13,8 @@ namespace StripeSf.Testing.Stripe;
 
 /// <summary>
 /// A Stripe API stand-in on 127.0.0.1 for the few endpoints the product calls: it records each
-/// form-encoded request and answers with the documented object shapes (POST /v1/webhook_endpoints).
+/// form-encoded request and answers with the documented object shapes (POST /v1/webhook_endpoints,
+/// GET by id, and the lists GET /v1/charges, /v1/invoices, /v1/events of registered objects).
 /// </summary>
 public sealed class LoopbackStripe : IAsyncDisposable
 {
@@ -30,6 +33,19 @@ public sealed class LoopbackStripe : IAsyncDisposable
 
     /// <summary>Endpoints created so far (listed by GET /v1/webhook_endpoints).</summary>
     public ConcurrentQueue<Dictionary<string, object?>> Endpoints { get; } = new();
+
+    /// <summary>Objects listed by GET /v1/{kind} (charges, invoices, events), registered with <see cref="Add"/>.</summary>
+    public ConcurrentDictionary<string, ConcurrentQueue<JsonObject>> Lists { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Registers <paramref name="stripeObject"/> for the list of <paramref name="kind"/> (e.g. <c>charges</c>)
+    /// and for GET /v1/{kind}/{id}.
+    /// </summary>
+    public void Add(string kind, JsonObject stripeObject)
+    {
+        Lists.GetOrAdd(kind, _ => new ConcurrentQueue<JsonObject>()).Enqueue(stripeObject);
+        Objects[$"/v1/{kind}/{stripeObject["id"]!.GetValue<string>()}"] = stripeObject.ToJsonString();
+    }
 
     /// <summary>Starts the server on a free port.</summary>
     public static async Task<LoopbackStripe> StartAsync()
@@ -73,6 +89,11 @@ public sealed class LoopbackStripe : IAsyncDisposable
                 ["data"] = stripe.Endpoints.ToArray(),
             });
         });
+        app.MapGet("/v1/{kind}", (HttpRequest request, string kind) =>
+        {
+            stripe.Requests.Enqueue((request.Path + request.QueryString, new Dictionary<string, string>(), request.Headers.Authorization.ToString()));
+            return Results.Text(stripe.Page(kind, request.Query).ToJsonString(), "application/json");
+        });
         app.MapGet("/v1/{kind}/{id}", (HttpRequest request) =>
         {
             stripe.Requests.Enqueue((request.Path + request.QueryString, new Dictionary<string, string>(), request.Headers.Authorization.ToString()));
@@ -83,6 +104,45 @@ public sealed class LoopbackStripe : IAsyncDisposable
         await app.StartAsync();
         stripe.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return stripe;
+    }
+
+    /// <summary>
+    /// One page in Stripe's list shape, newest first, honouring <c>created[gte|gt|lt|lte]</c>,
+    /// <c>status</c>, <c>types[]</c>/<c>type</c> (events), <c>limit</c> (default 10) and <c>starting_after</c>.
+    /// </summary>
+    private JsonObject Page(string kind, IQueryCollection query)
+    {
+        IEnumerable<JsonObject> items = Lists.TryGetValue(kind, out var list) ? list.ToArray() : [];
+        items = items.OrderByDescending(o => o["created"]?.GetValue<long>() ?? 0).ThenByDescending(o => o["id"]?.GetValue<string>(), StringComparer.Ordinal);
+        foreach (var (op, test) in new (string, Func<long, long, bool>)[] { ("gte", (c, v) => c >= v), ("gt", (c, v) => c > v), ("lt", (c, v) => c < v), ("lte", (c, v) => c <= v) })
+        {
+            if (query.TryGetValue($"created[{op}]", out var bound))
+            {
+                var value = long.Parse(bound.ToString(), CultureInfo.InvariantCulture);
+                items = items.Where(o => test(o["created"]?.GetValue<long>() ?? 0, value));
+            }
+        }
+
+        if (query.TryGetValue("status", out var status))
+        {
+            items = items.Where(o => o["status"]?.GetValue<string>() == status.ToString());
+        }
+
+        var types = query.Where(q => q.Key == "type" || q.Key.StartsWith("types[", StringComparison.Ordinal)).SelectMany(q => q.Value.ToArray()).ToHashSet(StringComparer.Ordinal);
+        if (types.Count > 0)
+        {
+            items = items.Where(o => types.Contains(o["type"]?.GetValue<string>() ?? ""));
+        }
+
+        var all = items.ToList();
+        if (query.TryGetValue("starting_after", out var after))
+        {
+            all = [.. all.SkipWhile(o => o["id"]?.GetValue<string>() != after.ToString()).Skip(1)];
+        }
+
+        var limit = query.TryGetValue("limit", out var l) ? int.Parse(l.ToString(), CultureInfo.InvariantCulture) : 10;
+        var data = new JsonArray([.. all.Take(limit).Select(o => (JsonNode)o.DeepClone())]);
+        return new JsonObject { ["object"] = "list", ["url"] = $"/v1/{kind}", ["has_more"] = all.Count > limit, ["data"] = data };
     }
 
     /// <inheritdoc />

@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StripeSf.Cli.Hosting;
+using StripeSf.Core.DependencyInjection;
+using StripeSf.Core.Reconciliation;
+using StripeSf.Core.Replay;
+using StripeSf.Core.StripeApi;
+using StripeSf.Salesforce;
+using StripeSf.Salesforce.Configuration;
+using StripeSf.Salesforce.DependencyInjection;
+
+namespace StripeSf.Cli.Commands;
+
+/// <summary>
+/// <c>stripesf reconcile [--date yyyy-MM-dd] [--days N] [--repair]</c>: the nightly reconciliation on
+/// demand against the configured org and Stripe account. It writes the same run record and Case as
+/// the timer; <c>--repair</c> processes the missing objects' events at once through the production
+/// processor (no queue). Exit 0 when nothing disagrees after repair, 1 when discrepancies remain,
+/// 2 on a setup error (or a run that failed).
+/// </summary>
+public static class ReconcileCommand
+{
+    /// <summary>The command.</summary>
+    public static Command Create()
+    {
+        var date = new Option<string?>("--date") { Description = "First UTC day of the window, yyyy-MM-dd (default: the days before today)." };
+        var days = new Option<int?>("--days") { Description = "Days in the window (default Reconciliation__WindowDays, 1)." };
+        var repair = new Option<bool>("--repair") { Description = "Process the Stripe events of objects missing in Salesforce now, through the production processor." };
+        var command = new Command("reconcile", "Compare Stripe charges and paid invoices with Salesforce for a window; write the run record and a Case.") { date, days, repair };
+        command.SetAction(async (parse, cancellationToken) => await RunAsync(
+            CliConfiguration.Build(), parse.GetValue(date), parse.GetValue(days), parse.GetValue(repair), Console.Out, Console.Error, cancellationToken));
+        return command;
+    }
+
+    /// <summary>Runs one reconciliation and prints the report; see the class summary for exit codes.</summary>
+    public static async Task<int> RunAsync(IConfiguration configuration, string? date, int? days, bool repair, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var problems = SalesforceOptionsValidator.Check(configuration.GetSection(SalesforceOptions.SectionName).Get<SalesforceOptions>() ?? new SalesforceOptions()).ToList();
+        if (string.IsNullOrWhiteSpace(configuration.GetSection(StripeApiOptions.SectionName).Get<StripeApiOptions>()?.ApiKey))
+        {
+            problems.Add("Stripe__ApiKey is required: a restricted key (rk_…) with read access to charges, invoices and events");
+        }
+
+        DateOnly? firstDay = null;
+        if (date is not null)
+        {
+            if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                firstDay = parsed;
+            }
+            else
+            {
+                problems.Add($"--date {date} is not a date in the form yyyy-MM-dd");
+            }
+        }
+
+        if (days is < 1 or > 31)
+        {
+            problems.Add($"--days {days} must be between 1 and 31");
+        }
+
+        if (problems.Count > 0)
+        {
+            await error.WriteLineAsync($"stripesf reconcile: {string.Join("; ", problems)}");
+            return 2;
+        }
+
+        await using var services = Services(configuration);
+        var runner = services.GetRequiredService<ReconciliationRunner>();
+        var options = services.GetRequiredService<IOptions<ReconciliationOptions>>().Value;
+        var window = firstDay is { } day
+            ? ReconciliationWindow.ForDays(day, days ?? options.WindowDays)
+            : ReconciliationWindow.EndingBefore(services.GetRequiredService<TimeProvider>().GetUtcNow(), days ?? options.WindowDays);
+        var repairer = repair ? new ReplayEventRepairer(services.GetRequiredService<EventReplayer>(), new ReplayOptions()) : null;
+
+        ReconciliationReport report;
+        try
+        {
+            report = await runner.RunAsync(window, repairer, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync($"stripesf reconcile: the run for {window.RunKey} failed: {ex.Message}");
+            return 2;
+        }
+
+        foreach (var line in report.Lines(options.MaxListedDiscrepancies))
+        {
+            await output.WriteLineAsync(line);
+        }
+
+        var calls = ((CallCountingSalesforceClient)services.GetRequiredService<ISalesforceClient>()).Calls;
+        await output.WriteLineAsync($"reconcile: {report.Remaining.Count} discrepancies remain; {calls} Salesforce API calls");
+        return report.Remaining.Count > 0 ? 1 : 0;
+    }
+
+    private static ServiceProvider Services(IConfiguration configuration)
+    {
+        var services = new ServiceCollection()
+            .AddSingleton(configuration)
+            .AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true))
+            .AddStripeEventProcessing()
+            .AddStripeReconciliation()
+            .AddSalesforceClient(configuration);
+        services.Replace(ServiceDescriptor.Singleton<ISalesforceClient>(sp => new CallCountingSalesforceClient(sp.GetRequiredService<SalesforceClient>())));
+        return services.BuildServiceProvider();
+    }
+}

@@ -1,0 +1,64 @@
+namespace StripeSf.Core.Reconciliation;
+
+/// <summary>
+/// Compares the two sides (pure; no I/O). Each object lands in at most one class, checked in
+/// this order: missing, status mismatch, amount mismatch. Amounts are compared as decimals in
+/// major units (after the currency exponent), so 5000 JPY equals 5000 and 4999 USD cents equals 49.99.
+/// </summary>
+public static class ReconciliationClassifier
+{
+    /// <summary>The status a Stripe object reconciled in a window has.</summary>
+    public static string ExpectedStatus(ReconciledObjectType type) => type == ReconciledObjectType.Charge ? "succeeded" : "paid";
+
+    /// <summary>The discrepancy between <paramref name="stripe"/> and its record, or null when they agree.</summary>
+    public static Discrepancy? Compare(ReconciledObject stripe, ReconciledObject? salesforce)
+    {
+        if (salesforce is null)
+        {
+            return new Discrepancy(DiscrepancyKind.Missing, stripe, null);
+        }
+
+        if (!string.Equals(stripe.Status, salesforce.Status, StringComparison.OrdinalIgnoreCase))
+        {
+            return new Discrepancy(DiscrepancyKind.StatusMismatch, stripe, salesforce);
+        }
+
+        return stripe.Amount != salesforce.Amount || !string.Equals(stripe.Currency, salesforce.Currency, StringComparison.OrdinalIgnoreCase)
+            ? new Discrepancy(DiscrepancyKind.AmountMismatch, stripe, salesforce)
+            : null;
+    }
+
+    /// <summary>
+    /// Salesforce records of the window that say paid/succeeded but are not among Stripe's objects
+    /// of the window: each is an orphan unless Stripe, asked by id, says otherwise (see
+    /// <see cref="ClassifyCandidate"/>). Records with another status (e.g. a failed charge's entry)
+    /// agree with Stripe's list by not being in it.
+    /// </summary>
+    public static IReadOnlyList<ReconciledObject> OrphanCandidates(IEnumerable<ReconciledObject> salesforceInWindow, IReadOnlySet<(ReconciledObjectType, string)> stripeIds) =>
+        [.. salesforceInWindow.Where(r =>
+            string.Equals(r.Status, ExpectedStatus(r.Type), StringComparison.OrdinalIgnoreCase) && !stripeIds.Contains((r.Type, r.Id)))];
+
+    /// <summary>
+    /// An orphan candidate judged with what Stripe says about it by id: unknown → orphan; paid in
+    /// the window after all → compared as usual; paid outside the window (an edge: its own
+    /// window's run checks it) → nothing; not paid in Stripe → status mismatch.
+    /// </summary>
+    public static Discrepancy? ClassifyCandidate(ReconciledObject salesforce, ReconciledObject? stripe, ReconciliationWindow window)
+    {
+        if (stripe is null)
+        {
+            return new Discrepancy(DiscrepancyKind.Orphan, null, salesforce);
+        }
+
+        if (!string.Equals(stripe.Status, ExpectedStatus(stripe.Type), StringComparison.OrdinalIgnoreCase))
+        {
+            return new Discrepancy(DiscrepancyKind.StatusMismatch, stripe, salesforce);
+        }
+
+        return stripe.PaidAt is { } paidAt && window.Contains(paidAt) ? Compare(stripe, salesforce) : null;
+    }
+
+    /// <summary>Sum per currency.</summary>
+    public static IReadOnlyDictionary<string, decimal> Totals(IEnumerable<ReconciledObject> objects) =>
+        objects.GroupBy(o => o.Currency, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Sum(o => o.Amount), StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace StripeSf.Core.Reconciliation;
+
+/// <summary>Nightly reconciliation settings (<c>Reconciliation__*</c>).</summary>
+public sealed class ReconciliationOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string SectionName = "Reconciliation";
+
+    /// <summary>Days the scheduled run covers, ending at today's UTC midnight (1: yesterday).</summary>
+    [Range(1, 31)]
+    public int WindowDays { get; set; } = 1;
+
+    /// <summary>Whether the scheduled run re-enqueues the events of objects missing in Salesforce.</summary>
+    public bool Repair { get; set; } = true;
+
+    /// <summary>
+    /// How far before the window an invoice paid in the window may have been created. Stripe lists
+    /// invoices by creation only; dunning can pay an invoice weeks after it was created.
+    /// </summary>
+    [Range(0, 400)]
+    public int InvoiceLookbackDays { get; set; } = 45;
+
+    /// <summary>Discrepancies listed by id in the report and the Case (all are counted).</summary>
+    [Range(1, 1000)]
+    public int MaxListedDiscrepancies { get; set; } = 50;
+}

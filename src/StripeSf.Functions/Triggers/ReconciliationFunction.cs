@@ -1,0 +1,18 @@
+using Microsoft.Azure.Functions.Worker;
+using StripeSf.Core.Reconciliation;
+
+namespace StripeSf.Functions.Triggers;
+
+/// <summary>
+/// The nightly Stripe-vs-Salesforce reconciliation (<c>Reconciliation__Schedule</c>, default
+/// <c>0 0 3 * * *</c>: 03:00 UTC, after the day's late webhooks). Missing objects are re-enqueued on
+/// their Service Bus queue, so repair goes through the same processing, retries and dead letters
+/// as a webhook.
+/// </summary>
+public sealed class ReconciliationFunction(ReconciliationRunner runner, QueueEventRepairer repairer)
+{
+    /// <summary>Reconciles the configured window (yesterday by default); a failed run fails the invocation.</summary>
+    [Function("Reconciliation")]
+    public Task Run([TimerTrigger("%Reconciliation__Schedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        runner.RunScheduledAsync(repairer, cancellationToken);
+}
