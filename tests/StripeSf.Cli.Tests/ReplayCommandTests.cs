@@ -28,7 +28,7 @@ public sealed class ReplayCommandTests(ITestOutputHelper log) : IDisposable
         await File.WriteAllBytesAsync(Path.Combine(_events.FullName, "zz-again.json"), day.Events[0].Payload);
         using var output = new StringWriter();
 
-        var exitCode = await ReplayCommand.RunAsync(Settings(salesforce), [_events.FullName], new ReplayOptions { MaxRetryDelay = TimeSpan.Zero }, output, CancellationToken.None);
+        var exitCode = await ReplayCommand.RunAsync(Settings(salesforce), [_events.FullName], new ReplayOptions { Concurrency = 1, MaxRetryDelay = TimeSpan.Zero }, output, CancellationToken.None);
 
         log.WriteLine(output.ToString());
         Assert.Equal(0, exitCode);

@@ -29,6 +29,11 @@ public sealed class AccountMap
     public string CustomerEventAt { get; set; } = "Stripe_Customer_Event_At__c";
     /// <summary>Created time of the last subscription event applied (stale guard of the subscription fields).</summary>
     public string SubscriptionEventAt { get; set; } = "Stripe_Subscription_Event_At__c";
+    /// <summary>
+    /// Who last named the Account, as a time the stale-event rule orders: the epoch for a placeholder,
+    /// the customer event's time for Stripe's name, far future for an Account matched from sales' records.
+    /// </summary>
+    public string NameEventAt { get; set; } = "Stripe_Name_Event_At__c";
     /// <summary>Created time of the last billing event applied (stale guard of the billing fields).</summary>
     public string BillingEventAt { get; set; } = "Stripe_Billing_Event_At__c";
     /// <summary>Billing status value: paying normally.</summary>

@@ -48,7 +48,7 @@ public sealed class ExistingContactMatcher(IOptions<SalesforceMappingOptions> op
             .Update(AccountClaimRef, account.Object, CompositePlanBuilder.Ref(MatchRef, $"records[0].{WrittenFieldCatalog.LookupField(contact.AccountRelationship)}"), new JsonObject
             {
                 [account.ExternalId] = customer.CustomerId,
-                [account.CustomerEventAt] = SalesforceValues.DateTime(Flows.Shared.AccountWriter.MatchedNameAt),
+                [account.NameEventAt] = SalesforceValues.DateTime(Flows.Shared.AccountWriter.MatchedNameAt),
             });
         return plan.Build(allOrNone: false);
     }

@@ -10,7 +10,7 @@ public static class LoopbackSchema
             new("Account", "001", ["Stripe_Customer_Id__c"],
                 ["Name", "OwnerId", "Subscription_Status__c", "Billing_Status__c", "Plan_Name__c", "Plan_Interval__c", "MRR__c", "ARR__c",
                  "Last_Payment_Date__c", "Customer_Health__c", "Stripe_Customer_Event_At__c", "Stripe_Subscription_Event_At__c",
-                 "Stripe_Billing_Event_At__c", "CurrencyIsoCode"],
+                 "Stripe_Billing_Event_At__c", "Stripe_Name_Event_At__c", "CurrencyIsoCode"],
                 ["Lifetime_Value__c"], ["Name"]),
             new("Contact", "003", ["Stripe_Customer_Id__c"],
                 ["AccountId", "FirstName", "LastName", "Email", "Phone", "OwnerId", "Stripe_Customer_Event_At__c"], null, ["LastName"]),

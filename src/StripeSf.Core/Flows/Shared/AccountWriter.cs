@@ -7,22 +7,19 @@ namespace StripeSf.Core.Flows.Shared;
 
 /// <summary>
 /// Upserts the Account (by Stripe customer id) that an event's records hang on, in the same
-/// composite request, so no handler waits for another queue. Who may set the Account's Name is
-/// encoded in its customer event time, which the shipped stale-event rule guards: a placeholder
-/// (written by any event that finds no Account) carries the epoch; a customer event's name carries
-/// the epoch + 1 s, so it replaces a placeholder but nothing newer; an Account attached to a
-/// customer by email matching carries the epoch + 2 s, so Stripe never renames what sales named.
+/// composite request, so no handler waits for another queue. The Account's Name has its own guard,
+/// <c>Stripe_Name_Event_At__c</c>, which the shipped stale-event rule orders: a placeholder (written
+/// by any event that finds no Account) carries the epoch, a customer event's name carries that
+/// event's time, and an Account matched from sales' records carries a far-future time — so the newest
+/// customer name wins over placeholders, in any delivery order, and Stripe never renames what sales named.
 /// </summary>
 public sealed class AccountWriter(IOptions<SalesforceMappingOptions> options)
 {
-    /// <summary>Customer event time of a placeholder Account.</summary>
+    /// <summary>Name time of a placeholder Account.</summary>
     public static readonly DateTimeOffset PlaceholderNameAt = DateTimeOffset.UnixEpoch;
 
-    /// <summary>Customer event time that comes with the name a customer event writes.</summary>
-    public static readonly DateTimeOffset CustomerNameAt = DateTimeOffset.UnixEpoch.AddSeconds(1);
-
-    /// <summary>Customer event time stamped on an existing Account attached by email matching.</summary>
-    public static readonly DateTimeOffset MatchedNameAt = DateTimeOffset.UnixEpoch.AddSeconds(2);
+    /// <summary>Name time stamped on an existing Account attached by email matching: no Stripe event is newer.</summary>
+    public static readonly DateTimeOffset MatchedNameAt = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>Adds the Account upsert with <paramref name="fields"/> (one field group and its <c>*_Event_At__c</c>).</summary>
     public void Upsert(CompositePlanBuilder plan, StripeEventContext context, string referenceId, string customerId, JsonObject fields, string? nameIfCreated)
@@ -39,14 +36,14 @@ public sealed class AccountWriter(IOptions<SalesforceMappingOptions> options)
     }
 
     /// <summary>
-    /// The customer's name on its Account: creates the Account when missing and replaces a placeholder;
-    /// refused as stale (done) when the Account's name is a customer's or was matched from sales' records.
+    /// The customer's name on its Account: creates the Account when missing, replaces a placeholder or an
+    /// older customer name; refused as stale (done) when a newer customer event or sales' records named it.
     /// </summary>
     public void NameFromCustomer(CompositePlanBuilder plan, StripeEventContext context, string referenceId, string customerId, string name)
     {
         if (!context.AccountMatched)
         {
-            Name(plan, referenceId, customerId, name, CustomerNameAt);
+            Name(plan, referenceId, customerId, name, context.Created);
         }
     }
 
@@ -59,7 +56,7 @@ public sealed class AccountWriter(IOptions<SalesforceMappingOptions> options)
         plan.Upsert(referenceId, account.Object, account.ExternalId, customerId, new JsonObject
         {
             [account.Name] = name,
-            [account.CustomerEventAt] = SalesforceValues.DateTime(at),
+            [account.NameEventAt] = SalesforceValues.DateTime(at),
         });
     }
 }

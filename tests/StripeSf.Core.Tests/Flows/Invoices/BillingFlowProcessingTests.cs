@@ -39,32 +39,33 @@ public sealed class BillingFlowProcessingTests
     }
 
     [Fact]
-    public async Task Process_AccountMissingWhenAnUpdateArrivesFirst_ReplansOnceWithAccountName()
+    public async Task Process_InvoiceBeforeAnyCustomerEvent_ReplansOnceCreatingAPlaceholderAccount()
     {
         var requests = new List<CompositeRequest>();
         _salesforce.CompositeAsync(Arg.Do<CompositeRequest>(requests.Add), Arg.Any<CancellationToken>()).Returns(
-            new CompositeResponse([new("account", 400, NameMissing.DeepClone()), new("contact", 400, Halted.DeepClone())]),
-            new CompositeResponse([new("account", 201, null), new("contact", 201, null)]));
+            new CompositeResponse([new("account", 400, NameMissing.DeepClone()), new("invoice", 400, NameMissing.DeepClone())]),
+            new CompositeResponse([new("accountCreate", 201, null), new("account", 200, null), new("invoice", 201, null)]));
 
-        var outcome = await Process("customers", "customer.updated.2020-08-27.json", new CustomerUpdatedHandler(FlowFixture.Options()));
+        var outcome = await Process("invoices", "invoice.paid.2020-08-27.json", new InvoicePaidHandler(FlowFixture.Options()));
 
         Assert.Equal(CompletionKind.Written, Assert.IsType<ProcessingOutcome.Completed>(outcome).Kind);
         Assert.Equal(2, requests.Count);
-        Assert.False(FlowFixture.Body(requests[0], "account").ContainsKey("Name"));
-        Assert.NotNull((string?)FlowFixture.Body(requests[1], "account")["Name"]);
+        Assert.DoesNotContain("accountCreate", requests[0].Subrequests.Select(r => r.ReferenceId));
+        Assert.Equal("1970-01-01T00:00:00.000Z", (string?)FlowFixture.Body(requests[1], "accountCreate")["Stripe_Name_Event_At__c"]);
+        Assert.False(FlowFixture.Body(requests[1], "account").ContainsKey("Name"));
     }
 
     [Fact]
-    public async Task Process_CustomerCreated_SendsTheAccountNameOnTheFirstCall()
+    public async Task Process_CustomerCreated_NamesTheAccountInTheFirstCall()
     {
         var requests = new List<CompositeRequest>();
         _salesforce.CompositeAsync(Arg.Do<CompositeRequest>(requests.Add), Arg.Any<CancellationToken>())
-            .Returns(new CompositeResponse([new("account", 201, null), new("contact", 201, null)]));
+            .Returns(new CompositeResponse([new("accountName", 201, null), new("account", 200, null), new("contact", 201, null)]));
 
         var outcome = await Process("customers", "customer.created.2020-08-27.json", new CustomerCreatedHandler(FlowFixture.Options()));
 
         Assert.Equal(CompletionKind.Written, Assert.IsType<ProcessingOutcome.Completed>(outcome).Kind);
-        Assert.Equal("Jenny Rosen", (string?)FlowFixture.Body(Assert.Single(requests), "account")["Name"]);
+        Assert.Equal("Jenny Rosen", (string?)FlowFixture.Body(Assert.Single(requests), "accountName")["Name"]);
     }
 
     [Fact]
