@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using StripeSf.Core.Mapping;
 using StripeSf.Core.Processing;
 using StripeSf.Salesforce.Composite;
+using StripeSf.Salesforce.Errors;
 using StripeSf.Salesforce.Query;
 
 namespace StripeSf.Core.Matching;
@@ -10,8 +11,10 @@ namespace StripeSf.Core.Matching;
 /// <summary>
 /// First sight of a Stripe customer: before anything is created, attach an existing Contact with the
 /// customer's email — and that Contact's Account — by writing the Stripe customer id onto them, so the
-/// upserts by external id that follow update those records instead of creating duplicates. One
-/// composite call; when nothing matches, the claims fail harmlessly (their reference finds no record).
+/// upserts by external id that follow, in the same composite call, update those records instead of
+/// creating duplicates. The attached Account's name guard is set to the far future, so the customer's
+/// name never replaces the one sales gave it. When nothing matches, the claims fail harmlessly (their
+/// reference finds no record) and cost no extra call.
 /// </summary>
 public sealed class ExistingContactMatcher(IOptions<SalesforceMappingOptions> options)
 {
@@ -24,13 +27,16 @@ public sealed class ExistingContactMatcher(IOptions<SalesforceMappingOptions> op
     /// <summary>Reference id of the Account claim.</summary>
     public const string AccountClaimRef = "claimAccount";
 
-    /// <summary>The claim request for the event's customer, or null when matching is off or the event carries no email.</summary>
-    public CompositeRequest? ClaimRequest(StripeEventContext context)
+    /// <summary>
+    /// <paramref name="request"/> with the claims in front, or unchanged when matching is off, the event
+    /// carries no email, or the request is all-or-none (a claim that finds nothing must not roll it back).
+    /// </summary>
+    public CompositeRequest WithClaims(StripeEventContext context, CompositeRequest request)
     {
         var mapping = options.Value;
-        if (!mapping.MatchContactsByEmail || CustomerEmailReader.Read(context) is not { } customer)
+        if (!mapping.MatchContactsByEmail || request.AllOrNone || request.IsEmpty || CustomerEmailReader.Read(context) is not { } customer)
         {
-            return null;
+            return request;
         }
 
         var contact = mapping.Contact;
@@ -50,14 +56,14 @@ public sealed class ExistingContactMatcher(IOptions<SalesforceMappingOptions> op
                 [account.ExternalId] = customer.CustomerId,
                 [account.NameEventAt] = SalesforceValues.DateTime(Flows.Shared.AccountWriter.MatchedNameAt),
             });
-        return plan.Build(allOrNone: false);
+        return new CompositeRequest(false, [.. plan.Build().Subrequests, .. request.Subrequests]);
     }
 
     /// <summary>True when one of the <paramref name="missing"/> subrequests of <paramref name="request"/> writes an Account: only then is there something to match.</summary>
     public bool CreatesAccount(CompositeRequest request, IReadOnlySet<string> missing) =>
         request.Subrequests.Any(s => missing.Contains(s.ReferenceId) && s.Url.StartsWith($"sobjects/{options.Value.Account.Object}/", StringComparison.Ordinal));
 
-    /// <summary>True when the claim attached an existing Account.</summary>
-    public static bool AccountClaimed(CompositeResponse response) =>
-        response.Results.Any(r => r.ReferenceId == AccountClaimRef && r.HttpStatusCode is >= 200 and < 300);
+    /// <summary>True for a claim that found nothing to attach (a transient failure is not: the event retries).</summary>
+    public static bool IsUnmatchedClaim(CompositeSubrequestFailure failure) =>
+        failure.ReferenceId is MatchRef or ContactClaimRef or AccountClaimRef && failure.Kind == SalesforceFailureKind.Permanent;
 }

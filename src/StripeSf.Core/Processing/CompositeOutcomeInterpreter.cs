@@ -26,7 +26,7 @@ public sealed class CompositeOutcomeInterpreter(RetryPolicy retryPolicy)
 
         // With allOrNone, subrequests undone because a sibling failed say nothing about the event.
         var causes = failures.Where(f => !f.RolledBack).ToList();
-        var done = causes.Where(f => f.IsStaleEvent || handler.CountsAsDone(f)).ToList();
+        var done = causes.Where(f => f.IsStaleEvent || handler.CountsAsDone(f) || Matching.ExistingContactMatcher.IsUnmatchedClaim(f)).ToList();
         var real = causes.Except(done).ToList();
 
         if (real.Count == 0)

@@ -132,17 +132,16 @@ public sealed class EventProcessor(
 
     /// <summary>
     /// Sends the plan. First sight of a customer — an event that normally brings new records, or
-    /// Salesforce answering that records must be created — first attaches existing records found by
-    /// the customer's email, then plans again with the fields only creation needs, for exactly the
-    /// records that are missing; steady state is one call.
+    /// Salesforce answering that records must be created — puts the claims of existing records found
+    /// by the customer's email in front of the writes, and (for the second case) plans again with the
+    /// fields only creation needs, for exactly the records that are missing; steady state is one call.
     /// </summary>
     private async Task<(StripeEventContext, CompositeRequest, CompositeResponse)> WriteAsync(
         IEventHandler handler, StripeEventContext context, CompositeRequest request, CancellationToken cancellationToken)
     {
         if (context.IncludeCreateFields)
         {
-            context = await AttachExistingAsync(context, cancellationToken).ConfigureAwait(false);
-            request = handler.Plan(context);
+            request = WithClaims(context, request);
         }
 
         // A record that failed for another reason (a lock) cannot report its missing fields yet, so
@@ -156,28 +155,18 @@ public sealed class EventProcessor(
                 return (context, request, response);
             }
 
-            var creating = context.CreateFieldsFor.Union(missing).ToHashSet(StringComparer.Ordinal);
-            var attach = !context.AccountMatched && matcher?.CreatesAccount(request, missing) == true;
-            context = context with { CreateFieldsFor = creating };
+            var attach = matcher?.CreatesAccount(request, missing) == true;
+            context = context with { CreateFieldsFor = context.CreateFieldsFor.Union(missing).ToHashSet(StringComparer.Ordinal) };
+            request = handler.Plan(context);
             if (attach)
             {
-                context = await AttachExistingAsync(context, cancellationToken).ConfigureAwait(false);
+                request = WithClaims(context, request);
             }
-
-            request = handler.Plan(context);
         }
     }
 
-    private async Task<StripeEventContext> AttachExistingAsync(StripeEventContext context, CancellationToken cancellationToken)
-    {
-        if (matcher?.ClaimRequest(context) is not { } claim)
-        {
-            return context;
-        }
-
-        var response = await salesforce.CompositeAsync(claim, cancellationToken).ConfigureAwait(false);
-        return context with { AccountMatched = ExistingContactMatcher.AccountClaimed(response) };
-    }
+    private CompositeRequest WithClaims(StripeEventContext context, CompositeRequest request) =>
+        matcher is null ? request : matcher.WithClaims(context, request);
 
     private async Task<byte[]?> ReadPayloadAsync(InboundMessage message, CancellationToken cancellationToken)
     {

@@ -23,11 +23,6 @@ public sealed record StripeEventContext(Event Event, JsonElement Raw, int Attemp
     /// <summary>True when the record written by subrequest <paramref name="referenceId"/> must carry its create-only fields.</summary>
     public bool MustCreate(string referenceId) => IncludeCreateFields || CreateFieldsFor.Contains(referenceId);
 
-    /// <summary>
-    /// True when this first sight attached an Account that already existed (found through the
-    /// customer's email): it has a name, so the create fields leave it alone.
-    /// </summary>
-    public bool AccountMatched { get; init; }
 
     /// <summary>The event id.</summary>
     public string EventId => Event.Id;

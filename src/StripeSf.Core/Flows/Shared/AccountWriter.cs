@@ -24,7 +24,7 @@ public sealed class AccountWriter(IOptions<SalesforceMappingOptions> options)
     /// <summary>Adds the Account upsert with <paramref name="fields"/> (one field group and its <c>*_Event_At__c</c>).</summary>
     public void Upsert(CompositePlanBuilder plan, StripeEventContext context, string referenceId, string customerId, JsonObject fields, string? nameIfCreated)
     {
-        if (context.MustCreate(referenceId) && !context.AccountMatched)
+        if (context.MustCreate(referenceId))
         {
             // Created under a placeholder in a subrequest of its own: between this event's first try
             // and its retry a customer event may have created the Account with its real name.
@@ -41,10 +41,7 @@ public sealed class AccountWriter(IOptions<SalesforceMappingOptions> options)
     /// </summary>
     public void NameFromCustomer(CompositePlanBuilder plan, StripeEventContext context, string referenceId, string customerId, string name)
     {
-        if (!context.AccountMatched)
-        {
-            Name(plan, referenceId, customerId, name, context.Created);
-        }
+        Name(plan, referenceId, customerId, name, context.Created);
     }
 
     /// <summary>The lookup value that ties a child record to the Account by its external id.</summary>

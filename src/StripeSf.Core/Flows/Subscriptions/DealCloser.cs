@@ -37,6 +37,10 @@ internal sealed class DealCloser(SalesforceMappingOptions mapping, AccountWriter
     {
         var opportunity = mapping.Opportunity;
         fields[opportunity.ExternalId] = subscriptionId;
+
+        // The subscription events' create-only subrequest (epoch) must never rename or re-parent the
+        // deal: a time just after it makes that subrequest stale, while every real event is newer.
+        fields[opportunity.LastEventAt] ??= SalesforceValues.DateTime(SubscriptionRecords.CreateOnlyEventAt.AddSeconds(1));
         var superseded = Soql.Query(
             $"SELECT Id FROM {Soql.Identifier(opportunity.Object)} WHERE {Soql.Identifier(opportunity.ExternalId)} = {subscriptionId} AND Id != {opportunityId} LIMIT 1");
         return

@@ -16,6 +16,12 @@ internal sealed class SubscriptionRecords(SalesforceMappingOptions mapping, Acco
     public const string AccountRef = "subscriptionAccount";
     public const string OpportunityRef = "subscriptionOpportunity";
 
+    /// <summary>Reference id of the subrequest that creates a missing subscription Opportunity.</summary>
+    public const string OpportunityCreateRef = "subscriptionOpportunityCreate";
+
+    /// <summary>Event time of create-only writes: older than any real event, so they never overwrite one.</summary>
+    public static readonly DateTimeOffset CreateOnlyEventAt = DateTimeOffset.UnixEpoch;
+
     private const int MaxOpportunityName = 120;
 
     /// <summary>Account + Opportunity and nothing else (paused, resumed, trial_will_end); empty when the flow is off.</summary>
@@ -53,19 +59,21 @@ internal sealed class SubscriptionRecords(SalesforceMappingOptions mapping, Acco
 
     /// <summary>
     /// The subscription's Opportunity. Stage and close date are sent on every event (they change with the
-    /// subscription). Name, Type and the Account lookup only when the record must be created: sales' naming
-    /// survives, and an Opportunity sales closed through metadata is never moved to another Account.
+    /// subscription). Name, Type and the Account lookup go in a subrequest of their own that carries the
+    /// oldest possible event time: it creates a missing Opportunity, and the stale-event rule refuses it
+    /// (as done) for one that exists — so sales' naming survives, an Opportunity closed through metadata
+    /// is never moved to another Account, and a new subscription costs no second call.
     /// </summary>
     public void UpsertOpportunity(CompositePlanBuilder plan, SubscriptionEvent subscription, JsonObject extra)
     {
         var opportunity = mapping.Opportunity;
         var fields = OpportunityFields(subscription);
-        if (subscription.Context.MustCreate(OpportunityRef))
-        {
-            fields[opportunity.AccountRelationship] = accounts.Lookup(subscription.Facts.CustomerId);
-            fields[opportunity.Name] = Name(subscription.Revenue.PlanName ?? "Subscription", subscription.Facts.Id);
-            fields[opportunity.Type] = opportunity.TypeNewBusiness;
-        }
+        var create = OpportunityFields(subscription);
+        create[opportunity.AccountRelationship] = accounts.Lookup(subscription.Facts.CustomerId);
+        create[opportunity.Name] = Name(subscription.Revenue.PlanName ?? "Subscription", subscription.Facts.Id);
+        create[opportunity.Type] = opportunity.TypeNewBusiness;
+        create[opportunity.LastEventAt] = SalesforceValues.DateTime(CreateOnlyEventAt);
+        plan.Upsert(OpportunityCreateRef, opportunity.Object, opportunity.ExternalId, subscription.Facts.Id, create);
 
         Merge(fields, extra);
         plan.Upsert(OpportunityRef, opportunity.Object, opportunity.ExternalId, subscription.Facts.Id, fields);

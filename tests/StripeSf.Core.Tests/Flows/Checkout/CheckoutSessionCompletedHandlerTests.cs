@@ -35,7 +35,8 @@ public sealed class CheckoutSessionCompletedHandlerTests
         PlanAssert.Fields(PlanAssert.Request(request, "subscriptionContract", "PATCH", "sobjects/Contract/Stripe_Subscription_Id__c/sub_Flow2Cur"),
             ("Account", new JsonObject { ["Stripe_Customer_Id__c"] = "cus_Flow2Cur" }), ("StartDate", "2025-11-13"));
         PlanAssert.Fields(PlanAssert.Request(request, "closedOpportunity", "PATCH", $"sobjects/Opportunity/{OpportunityId}"),
-            ("StageName", "Closed Won"), ("CloseDate", "2025-11-13"), ("Stripe_Subscription_Id__c", "sub_Flow2Cur"));
+            ("StageName", "Closed Won"), ("CloseDate", "2025-11-13"), ("Stripe_Subscription_Id__c", "sub_Flow2Cur"),
+            ("Stripe_Last_Event_At__c", "1970-01-01T00:00:01.000Z"));
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public sealed class CheckoutSessionCompletedHandlerTests
         var request = Handler().Plan(FlowFixture.Load(Flow, CurrentSubscription, e => FlowFixture.Object(e)["payment_status"] = "no_payment_required"));
 
         PlanAssert.Fields(PlanAssert.Request(request, "closedOpportunity", "PATCH", $"sobjects/Opportunity/{OpportunityId}"),
-            ("Stripe_Subscription_Id__c", "sub_Flow2Cur"));
+            ("Stripe_Subscription_Id__c", "sub_Flow2Cur"), ("Stripe_Last_Event_At__c", "1970-01-01T00:00:01.000Z"));
     }
 
     [Fact]

@@ -70,14 +70,6 @@ public sealed class CustomerHandlersTests
     }
 
     [Fact]
-    public void Plan_AccountMatchedFromSalesRecords_LeavesItsNameAlone()
-    {
-        var request = Created().Plan(Load("customer.created.2020-08-27.json") with { AccountMatched = true });
-
-        Assert.DoesNotContain("accountName", request.Subrequests.Select(r => r.ReferenceId));
-    }
-
-    [Fact]
     public void Plan_UpdatedWithThreeWordName_SplitsFirstNameFromLastWordAndKeepsMissingPhone()
     {
         var request = Updated().Plan(Load("customer.updated.2020-08-27.json"));

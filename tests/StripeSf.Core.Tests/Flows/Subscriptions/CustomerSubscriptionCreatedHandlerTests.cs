@@ -18,7 +18,7 @@ public sealed class CustomerSubscriptionCreatedHandlerTests
         var request = Handler().Plan(FlowFixture.Load(Flow, Old));
 
         Assert.False(request.AllOrNone);
-        Assert.Equal(["subscriptionAccount", "subscriptionOpportunity"], PlanAssert.References(request));
+        Assert.Equal(["subscriptionAccount", "subscriptionOpportunityCreate", "subscriptionOpportunity"], PlanAssert.References(request));
         PlanAssert.Fields(PlanAssert.Request(request, "subscriptionAccount", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Old"),
             ("Subscription_Status__c", "active"), ("Plan_Name__c", "Pro"), ("Plan_Interval__c", "Monthly"),
             ("MRR__c", 98.00m), ("ARR__c", 1176.00m), ("Stripe_Subscription_Event_At__c", "2023-11-14T22:14:10.000Z"));
@@ -32,7 +32,7 @@ public sealed class CustomerSubscriptionCreatedHandlerTests
     {
         var request = Handler().Plan(FlowFixture.Load(Flow, Current));
 
-        Assert.Equal(["subscriptionAccount", "subscriptionOpportunity"], PlanAssert.References(request));
+        Assert.Equal(["subscriptionAccount", "subscriptionOpportunityCreate", "subscriptionOpportunity"], PlanAssert.References(request));
         PlanAssert.Fields(PlanAssert.Request(request, "subscriptionAccount", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Cur"),
             ("Subscription_Status__c", "active"), ("Plan_Name__c", "Growth"), ("Plan_Interval__c", "Monthly"),
             ("MRR__c", 750.00m), ("ARR__c", 9000.00m), ("Stripe_Subscription_Event_At__c", "2025-11-13T02:14:10.000Z"));
@@ -42,19 +42,18 @@ public sealed class CustomerSubscriptionCreatedHandlerTests
     }
 
     [Fact]
-    public void Plan_IncludeCreateFields_AddsNamesAndTypeOnlyThen()
+    public void Plan_NewSubscription_CreatesItsOpportunityInAGuardedSubrequestWithoutNamingTheAccount()
     {
         var first = Handler().Plan(FlowFixture.Load(Flow, Current));
-        var create = Handler().Plan(FlowFixture.Load(Flow, Current, includeCreateFields: true));
 
-        var opportunity = PlanAssert.Request(create, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Cur");
-        Assert.Equal("Growth (sub_Flow2Cur)", (string?)opportunity["Name"]);
-        Assert.Equal("New Customer", (string?)opportunity["Type"]);
-        Assert.Equal("""{"Stripe_Customer_Id__c":"cus_Flow2Cur"}""", opportunity["Account"]!.ToJsonString());
-        Assert.Equal("Stripe customer cus_Flow2Cur", (string?)PlanAssert.Request(create, "subscriptionAccountCreate", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Cur")["Name"]);
-        Assert.All(first.Subrequests, s => Assert.False(s.Body!.ContainsKey("Name")));
-        Assert.All(first.Subrequests, s => Assert.False(s.Body!.ContainsKey("Type")));
-        Assert.False(PlanAssert.Request(first, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Cur").ContainsKey("Account"));
+        var guarded = PlanAssert.Request(first, "subscriptionOpportunityCreate", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Cur");
+        Assert.Equal("Growth (sub_Flow2Cur)", (string?)guarded["Name"]);
+        Assert.Equal("New Customer", (string?)guarded["Type"]);
+        Assert.Equal("""{"Stripe_Customer_Id__c":"cus_Flow2Cur"}""", guarded["Account"]!.ToJsonString());
+        Assert.Equal("1970-01-01T00:00:00.000Z", (string?)guarded["Stripe_Last_Event_At__c"]);
+        var main = PlanAssert.Request(first, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Cur");
+        Assert.False(main.ContainsKey("Name") || main.ContainsKey("Type") || main.ContainsKey("Account"));
+        Assert.False(PlanAssert.Request(first, "subscriptionAccount", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Cur").ContainsKey("Name"));
     }
 
     [Fact]
@@ -115,6 +114,7 @@ public sealed class CustomerSubscriptionCreatedHandlerTests
         Assert.Equal(1176.00m, (decimal?)closed["Amount"]);
         PlanAssert.Request(request, "subscriptionContract", "PATCH", "sobjects/Contract/Stripe_Subscription_Id__c/sub_Flow2Old");
         Assert.DoesNotContain("subscriptionOpportunity", PlanAssert.References(request));
+        Assert.DoesNotContain("subscriptionOpportunityCreate", PlanAssert.References(request));
     }
 
     [Theory]
@@ -160,7 +160,7 @@ public sealed class CustomerSubscriptionCreatedHandlerTests
     {
         var request = Handler(o => o.Flows.DealClosing = false).Plan(FlowFixture.Load(Flow, Current, WithMetadata("not-checked")));
 
-        Assert.Equal(["subscriptionAccount", "subscriptionOpportunity"], PlanAssert.References(request));
+        Assert.Equal(["subscriptionAccount", "subscriptionOpportunityCreate", "subscriptionOpportunity"], PlanAssert.References(request));
     }
 
     [Fact]

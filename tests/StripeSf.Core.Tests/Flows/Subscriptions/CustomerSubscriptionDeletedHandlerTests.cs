@@ -17,7 +17,7 @@ public sealed class CustomerSubscriptionDeletedHandlerTests
         var request = Handler().Plan(FlowFixture.Load(Flow, Old));
 
         Assert.False(request.AllOrNone);
-        Assert.Equal(["subscriptionAccount", "churnAccount", "subscriptionOpportunity"], PlanAssert.References(request));
+        Assert.Equal(["subscriptionAccount", "churnAccount", "subscriptionOpportunityCreate", "subscriptionOpportunity"], PlanAssert.References(request));
         PlanAssert.Fields(PlanAssert.Request(request, "subscriptionAccount", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Old"),
             ("Subscription_Status__c", "canceled"), ("Plan_Name__c", "Pro"), ("Plan_Interval__c", "Monthly"),
             ("MRR__c", 0m), ("ARR__c", 0m), ("Stripe_Subscription_Event_At__c", "2023-11-20T17:06:41.000Z"));
@@ -61,7 +61,7 @@ public sealed class CustomerSubscriptionDeletedHandlerTests
         var request = Handler(o => o.WinBackCampaignId = CampaignId).Plan(FlowFixture.Load(Flow, Current));
 
         Assert.False(request.AllOrNone);
-        Assert.Equal(["subscriptionAccount", "churnAccount", "subscriptionOpportunity", "winBackContact", "winBackMember"], PlanAssert.References(request));
+        Assert.Equal(["subscriptionAccount", "churnAccount", "subscriptionOpportunityCreate", "subscriptionOpportunity", "winBackContact", "winBackMember"], PlanAssert.References(request));
         PlanAssert.Request(request, "winBackContact", "GET", "sobjects/Contact/Stripe_Customer_Id__c/cus_Flow2Cur?fields=Id");
         PlanAssert.Fields(PlanAssert.Request(request, "winBackMember", "POST", "sobjects/CampaignMember"),
             ("CampaignId", CampaignId), ("ContactId", "@{winBackContact.Id}"));

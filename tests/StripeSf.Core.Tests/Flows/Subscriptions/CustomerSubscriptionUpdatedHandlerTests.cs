@@ -18,7 +18,7 @@ public sealed class CustomerSubscriptionUpdatedHandlerTests
         var request = Handler().Plan(FlowFixture.Load(Flow, OldUpgrade));
 
         Assert.False(request.AllOrNone);
-        Assert.Equal(["subscriptionAccount", "subscriptionOpportunity"], PlanAssert.References(request));
+        Assert.Equal(["subscriptionAccount", "subscriptionOpportunityCreate", "subscriptionOpportunity"], PlanAssert.References(request));
         PlanAssert.Fields(PlanAssert.Request(request, "subscriptionAccount", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Old"),
             ("Subscription_Status__c", "active"), ("Plan_Name__c", "Pro"), ("Plan_Interval__c", "Monthly"),
             ("MRR__c", 98m), ("ARR__c", 1176m), ("Stripe_Subscription_Event_At__c", "2023-11-14T22:16:40.000Z"));
@@ -33,7 +33,7 @@ public sealed class CustomerSubscriptionUpdatedHandlerTests
         var request = Handler(o => o.ExpansionThresholdMrr = 50m).Plan(FlowFixture.Load(Flow, OldUpgrade));
 
         Assert.False(request.AllOrNone);
-        Assert.Equal(["subscriptionAccount", "subscriptionOpportunity", "expansionOpportunity", "expansionOwner", "expansionTask"], PlanAssert.References(request));
+        Assert.Equal(["subscriptionAccount", "subscriptionOpportunityCreate", "subscriptionOpportunity", "expansionOpportunity", "expansionOwner", "expansionTask"], PlanAssert.References(request));
         PlanAssert.Fields(PlanAssert.Request(request, "expansionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Renewal_Key__c/sub_Flow2Old%3Aexpansion%3Aevt_Flow2OldUpgrade"),
             ("Name", "Expansion Pro (sub_Flow2Old)"), ("Type", "Existing Customer - Upgrade"), ("StageName", "Closed Won"),
             ("CloseDate", "2023-11-14"), ("Amount", 720m), ("MRR__c", 60m), ("ARR__c", 720m),
@@ -65,7 +65,7 @@ public sealed class CustomerSubscriptionUpdatedHandlerTests
     {
         var request = Handler().Plan(FlowFixture.Load(Flow, OldRenewal));
 
-        Assert.Equal(["subscriptionAccount", "subscriptionOpportunity", "renewalOpportunity"], PlanAssert.References(request));
+        Assert.Equal(["subscriptionAccount", "subscriptionOpportunityCreate", "subscriptionOpportunity", "renewalOpportunity"], PlanAssert.References(request));
         PlanAssert.Fields(PlanAssert.Request(request, "renewalOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Renewal_Key__c/sub_Flow2Old%3A2023-12-14"),
             ("Name", "Renewal Pro to 2023-12-14 (sub_Flow2Old)"), ("Type", "Existing Customer - Replacement"), ("StageName", "Closed Won"),
             ("CloseDate", "2023-11-14"), ("Amount", 1176m), ("MRR__c", 98m), ("ARR__c", 1176m),
@@ -77,7 +77,7 @@ public sealed class CustomerSubscriptionUpdatedHandlerTests
     {
         var request = Handler().Plan(FlowFixture.Load(Flow, CurrentCancel));
 
-        Assert.Equal(["subscriptionAccount", "subscriptionOpportunity"], PlanAssert.References(request));
+        Assert.Equal(["subscriptionAccount", "subscriptionOpportunityCreate", "subscriptionOpportunity"], PlanAssert.References(request));
         var account = PlanAssert.Request(request, "subscriptionAccount", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Cur");
         Assert.Equal("At Risk", (string?)account["Customer_Health__c"]);
         Assert.Equal(750m, (decimal?)account["MRR__c"]);
@@ -112,7 +112,7 @@ public sealed class CustomerSubscriptionUpdatedHandlerTests
             e["data"]!["previous_attributes"] = JsonNode.Parse(previous);
         }));
 
-        Assert.Equal(["subscriptionAccount", "subscriptionOpportunity"], PlanAssert.References(request));
+        Assert.Equal(["subscriptionAccount", "subscriptionOpportunityCreate", "subscriptionOpportunity"], PlanAssert.References(request));
         Assert.Equal(note, (string?)PlanAssert.Request(request, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Cur")["Description"]);
     }
 
@@ -126,7 +126,7 @@ public sealed class CustomerSubscriptionUpdatedHandlerTests
             e["data"]!["previous_attributes"] = JsonNode.Parse("""{"status":"trialing"}""");
         }));
 
-        Assert.Equal(["subscriptionAccount", "subscriptionOpportunity"], PlanAssert.References(request));
+        Assert.Equal(["subscriptionAccount", "subscriptionOpportunityCreate", "subscriptionOpportunity"], PlanAssert.References(request));
         var opportunity = PlanAssert.Request(request, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Cur");
         Assert.Equal("Closed Won", (string?)opportunity["StageName"]);
         Assert.Equal("2025-11-13", (string?)opportunity["CloseDate"]);
@@ -134,13 +134,16 @@ public sealed class CustomerSubscriptionUpdatedHandlerTests
     }
 
     [Fact]
-    public void Plan_IncludeCreateFields_NamesOnlyTheSubscriptionRecords()
+    public void Plan_AnyEvent_CreatesAMissingOpportunityInAGuardedSubrequestAndNamesTheAccountOnlyWhenAsked()
     {
         var first = Handler(o => o.ExpansionThresholdMrr = 50m).Plan(FlowFixture.Load(Flow, OldUpgrade));
         var create = Handler(o => o.ExpansionThresholdMrr = 50m).Plan(FlowFixture.Load(Flow, OldUpgrade, includeCreateFields: true));
 
+        var guarded = PlanAssert.Request(first, "subscriptionOpportunityCreate", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Old");
+        Assert.Equal("Pro (sub_Flow2Old)", (string?)guarded["Name"]);
+        Assert.Equal("1970-01-01T00:00:00.000Z", (string?)guarded["Stripe_Last_Event_At__c"]);
         Assert.False(PlanAssert.Request(first, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Old").ContainsKey("Name"));
-        Assert.Equal("Pro (sub_Flow2Old)", (string?)PlanAssert.Request(create, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Old")["Name"]);
+        Assert.DoesNotContain("subscriptionAccountCreate", PlanAssert.References(first));
         Assert.Equal("Stripe customer cus_Flow2Old", (string?)PlanAssert.Request(create, "subscriptionAccountCreate", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Old")["Name"]);
     }
 

@@ -14,7 +14,7 @@ public sealed class SubscriptionLifecycleHandlerTests
     {
         var request = new CustomerSubscriptionPausedHandler(FlowFixture.Options()).Plan(FlowFixture.Load(Flow, "current.customer.subscription.paused.json"));
 
-        Assert.Equal(["subscriptionAccount", "subscriptionOpportunity"], PlanAssert.References(request));
+        Assert.Equal(["subscriptionAccount", "subscriptionOpportunityCreate", "subscriptionOpportunity"], PlanAssert.References(request));
         PlanAssert.Fields(PlanAssert.Request(request, "subscriptionAccount", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Cur"),
             ("Subscription_Status__c", "paused"), ("Plan_Name__c", "Growth"), ("Plan_Interval__c", "Monthly"),
             ("MRR__c", 0m), ("ARR__c", 0m), ("Stripe_Subscription_Event_At__c", "2025-11-13T02:13:30.000Z"));
