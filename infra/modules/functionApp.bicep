@@ -155,6 +155,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Stripe__WebhookSecrets: '@Microsoft.KeyVault(SecretUri=${secretUris.stripeWebhookSecrets})'
     Stripe__ApiKey: '@Microsoft.KeyVault(SecretUri=${secretUris.stripeApiKey})'
     Stripe__ExpectedMode: stripeExpectedMode
+    // The nightly reconciliation's timer (NCRONTAB, UTC): 03:00, after Stripe's day has settled.
+    Reconciliation__Schedule: '0 0 3 * * *'
     Salesforce__LoginUrl: salesforceLoginUrl
     Salesforce__ClientId: salesforceClientId
     Salesforce__Username: salesforceUsername
