@@ -48,6 +48,8 @@ public sealed class DealClosingOrderTests
         Assert.Equal("Initech - Enterprise", (string?)opportunity["Name"]);
         Assert.Equal("sub_Deal1", (string?)opportunity["Stripe_Subscription_Id__c"]);
         Assert.Equal("Closed Won", (string?)opportunity["StageName"]);
+        Assert.Equal(12_000m, decimal.Parse(opportunity["Amount"]!.ToString(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(1_000m, decimal.Parse(opportunity["MRR__c"]!.ToString(), System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("sub_Deal1", (string?)Assert.Single(salesforce.Records("Contract"))["Stripe_Subscription_Id__c"]);
     }
 

@@ -24,14 +24,19 @@ internal sealed class DealCloser(SalesforceMappingOptions mapping, AccountWriter
     /// <summary>Reference id of that Opportunity's deletion.</summary>
     public const string SupersededDeleteRef = "deleteSupersededOpportunity";
 
+    /// <summary>Reference id of the copy of its revenue figures onto the deal Opportunity.</summary>
+    public const string SupersededRevenueRef = "copySupersededRevenue";
+
     /// <summary>
     /// <c>PATCH sobjects/Opportunity/{id}</c> with <paramref name="fields"/> and the subscription id, which
     /// ties the Opportunity to the subscription: later customer.subscription.* events find it by that id.
     /// Events arrive in any order: when a subscription event came first, it created the subscription's
     /// own Opportunity under that id, and the unique id would refuse the close (DUPLICATE_VALUE). So the
     /// same call first finds such an Opportunity (any other than the deal) and deletes it — this
-    /// integration created it moments earlier; the deal Opportunity carries the subscription from then on.
-    /// When there is none, the deletion's reference finds no record and fails harmlessly.
+    /// integration created it moments earlier; the deal Opportunity carries the subscription from then on,
+    /// and takes over its Amount, MRR, ARR and event time (the subscription event that wrote them is
+    /// done and will not come again). When there is none, the references find no record and the
+    /// deletion and the copy fail harmlessly.
     /// </summary>
     public CompositeSubrequest[] CloseOpportunity(string opportunityId, string subscriptionId, JsonObject fields)
     {
@@ -41,19 +46,28 @@ internal sealed class DealCloser(SalesforceMappingOptions mapping, AccountWriter
         // The subscription events' create-only subrequest (epoch) must never rename or re-parent the
         // deal: a time just after it makes that subrequest stale, while every real event is newer.
         fields[opportunity.LastEventAt] ??= SalesforceValues.DateTime(SubscriptionRecords.CreateOnlyEventAt.AddSeconds(1));
+        string[] revenue = [opportunity.Amount, opportunity.Mrr, opportunity.Arr, opportunity.LastEventAt];
         var superseded = Soql.Query(
-            $"SELECT Id FROM {Soql.Identifier(opportunity.Object)} WHERE {Soql.Identifier(opportunity.ExternalId)} = {subscriptionId} AND Id != {opportunityId} LIMIT 1");
+            $"SELECT Id, {Soql.Identifier(opportunity.Amount)}, {Soql.Identifier(opportunity.Mrr)}, {Soql.Identifier(opportunity.Arr)}, {Soql.Identifier(opportunity.LastEventAt)} FROM {Soql.Identifier(opportunity.Object)} WHERE {Soql.Identifier(opportunity.ExternalId)} = {subscriptionId} AND Id != {opportunityId} LIMIT 1");
+        var deal = $"sobjects/{opportunity.Object}/{Uri.EscapeDataString(opportunityId)}";
+        var copy = new JsonObject();
+        foreach (var field in revenue)
+        {
+            copy[field] = CompositePlanBuilder.Ref(SupersededQueryRef, $"records[0].{field}");
+        }
+
         return
         [
             new CompositeSubrequest("GET", $"query?q={Uri.EscapeDataString(superseded.Text)}", SupersededQueryRef),
             new CompositeSubrequest("DELETE", $"sobjects/{opportunity.Object}/{CompositePlanBuilder.Ref(SupersededQueryRef, "records[0].Id")}", SupersededDeleteRef),
-            new CompositeSubrequest("PATCH", $"sobjects/{opportunity.Object}/{Uri.EscapeDataString(opportunityId)}", OpportunityRef, fields),
+            new CompositeSubrequest("PATCH", deal, OpportunityRef, fields),
+            new CompositeSubrequest("PATCH", deal, SupersededRevenueRef, copy),
         ];
     }
 
     /// <summary>True for a failure of the superseded-Opportunity cleanup that only means there was nothing to delete.</summary>
     public static bool IsNothingSuperseded(CompositeSubrequestFailure failure) =>
-        failure.ReferenceId == SupersededDeleteRef && failure.Kind == SalesforceFailureKind.Permanent;
+        failure.ReferenceId is SupersededDeleteRef or SupersededRevenueRef && failure.Kind == SalesforceFailureKind.Permanent;
 
     /// <summary>
     /// The Contract on the customer's Account. Status is sent only when the Contract is created: an
