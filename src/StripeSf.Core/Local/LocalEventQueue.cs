@@ -13,10 +13,6 @@ public sealed class LocalEventQueue(TimeProvider time) : IEventPublisher
     private readonly Channel<(string Queue, OutboundMessage Message, int DeliveryCount)> _channel =
         Channel.CreateUnbounded<(string, OutboundMessage, int)>();
     private readonly ConcurrentDictionary<string, byte> _seen = new(StringComparer.Ordinal);
-    private int _pending;
-
-    /// <summary>Messages enqueued or scheduled and not yet settled.</summary>
-    public int Pending => Volatile.Read(ref _pending);
 
     /// <inheritdoc />
     public Task<PublishResult> PublishAsync(string queue, OutboundMessage message, CancellationToken cancellationToken)
@@ -26,7 +22,6 @@ public sealed class LocalEventQueue(TimeProvider time) : IEventPublisher
             return Task.FromResult(PublishResult.Duplicate);
         }
 
-        Interlocked.Increment(ref _pending);
         var delay = message.ScheduledEnqueueTime is { } at ? at - time.GetUtcNow() : TimeSpan.Zero;
         if (delay <= TimeSpan.Zero)
         {
@@ -43,9 +38,6 @@ public sealed class LocalEventQueue(TimeProvider time) : IEventPublisher
     /// <summary>Puts a message back for redelivery (an unexpected failure, like an abandoned lock).</summary>
     internal void Redeliver(string queue, OutboundMessage message, int deliveryCount) =>
         _channel.Writer.TryWrite((queue, message, deliveryCount));
-
-    /// <summary>Marks one message as settled.</summary>
-    internal void Settled() => Interlocked.Decrement(ref _pending);
 
     /// <summary>The next message to process.</summary>
     internal IAsyncEnumerable<(string Queue, OutboundMessage Message, int DeliveryCount)> ReadAllAsync(CancellationToken cancellationToken) =>

@@ -53,7 +53,6 @@ public sealed class LocalQueueWorker(LocalEventQueue queue, EventProcessor proce
 
             var settlement = new LocalSettlement(name, message.MessageId, inbound.EventId, inbound.Attempt, outcome);
             _settlements.Enqueue(settlement);
-            queue.Settled();
             MessageSettled?.Invoke(settlement);
         }
     }
