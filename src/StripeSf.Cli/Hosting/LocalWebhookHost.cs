@@ -43,10 +43,7 @@ public static class LocalWebhookHost
         var app = builder.Build();
         app.MapPost(WebhookPath, async (HttpRequest request, WebhookIngress ingress, CancellationToken cancellationToken) =>
         {
-            var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, ingress.MaxBodyBytes, cancellationToken);
-            var result = body is null
-                ? ingress.TooLarge()
-                : await ingress.AcceptAsync(body, request.Headers["Stripe-Signature"].ToString(), cancellationToken);
+            var result = await ingress.AcceptAsync(request.Body, request.ContentLength, request.Headers["Stripe-Signature"].ToString(), cancellationToken);
             return Results.Json(result.Body, statusCode: result.HttpStatusCode);
         });
         return app;

@@ -17,14 +17,20 @@ public sealed class WebhookIngress(
     IOptions<WebhookOptions> options,
     ILogger<WebhookIngress> logger)
 {
-    /// <summary>Largest body accepted (bytes); callers read at most this much.</summary>
-    public int MaxBodyBytes => options.Value.MaxBodyBytes;
+    private int MaxBodyBytes => options.Value.MaxBodyBytes;
 
-    /// <summary>The answer for a body that exceeded <see cref="MaxBodyBytes"/>.</summary>
-    public IngressResult TooLarge()
+    // The answer for a body that exceeded MaxBodyBytes.
+    private IngressResult TooLarge()
     {
         Log.WebhookTooLarge(logger, MaxBodyBytes);
         return new IngressResult(IngressStatus.PayloadTooLarge, $"body exceeds {MaxBodyBytes} bytes (Stripe__MaxBodyBytes)");
+    }
+
+    /// <summary>Handles one webhook delivery read from <paramref name="body"/>, reading no more than <c>Stripe__MaxBodyBytes</c>.</summary>
+    public async Task<IngressResult> AcceptAsync(Stream body, long? declaredLength, string? signatureHeader, CancellationToken cancellationToken)
+    {
+        var rawBody = await BoundedBody.ReadAsync(body, declaredLength, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        return rawBody is null ? TooLarge() : await AcceptAsync(rawBody, signatureHeader, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Handles one webhook delivery.</summary>

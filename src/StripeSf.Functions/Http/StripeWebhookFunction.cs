@@ -14,10 +14,7 @@ public sealed class StripeWebhookFunction(WebhookIngress ingress)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "stripe/webhook")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var body = await BoundedBody.ReadAsync(request.Body, request.ContentLength, ingress.MaxBodyBytes, cancellationToken);
-        var result = body is null
-            ? ingress.TooLarge()
-            : await ingress.AcceptAsync(body, request.Headers["Stripe-Signature"].ToString(), cancellationToken);
+        var result = await ingress.AcceptAsync(request.Body, request.ContentLength, request.Headers["Stripe-Signature"].ToString(), cancellationToken);
         return new JsonResult(result.Body) { StatusCode = result.HttpStatusCode };
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using StripeSf.Core.Messaging;
@@ -6,6 +5,7 @@ using StripeSf.Core.Processing;
 using StripeSf.Core.Tests.Scenarios;
 using StripeSf.Testing.LoopbackSalesforce;
 using StripeSf.Testing.Scenarios;
+using StripeSf.Testing.Stripe;
 using Xunit.Abstractions;
 
 namespace StripeSf.Core.Tests.Matching;
@@ -21,7 +21,7 @@ public sealed class ExistingContactMatcherTests(ITestOutputHelper output)
         await using var salesforce = await LoopbackSalesforce.StartAsync(LoopbackServices.Org());
         var (accountId, contactId) = SeedSalesRecords(salesforce);
 
-        var outcome = await ProcessAsync(salesforce, Event("customer.created", StripeObjects.Customer("cus_Match1", "Acme Billing", Email, 1_795_000_000)));
+        var outcome = await ProcessAsync(salesforce, TestEvents.Minimal("customer.created", "evt_match_customer.created", created: 1_795_000_500, dataObject: StripeObjects.Customer("cus_Match1", "Acme Billing", Email, 1_795_000_000)));
 
         Assert.Equal(CompletionKind.Written, Assert.IsType<ProcessingOutcome.Completed>(outcome).Kind);
         var account = Assert.Single(salesforce.Records("Account"));
@@ -40,7 +40,7 @@ public sealed class ExistingContactMatcherTests(ITestOutputHelper output)
         await using var salesforce = await LoopbackSalesforce.StartAsync(LoopbackServices.Org());
         SeedSalesRecords(salesforce);
 
-        await ProcessAsync(salesforce, Event("customer.created", StripeObjects.Customer("cus_New1", "Globex Inc", "billing@globex.example.com", 1_795_000_000)));
+        await ProcessAsync(salesforce, TestEvents.Minimal("customer.created", "evt_match_customer.created", created: 1_795_000_500, dataObject: StripeObjects.Customer("cus_New1", "Globex Inc", "billing@globex.example.com", 1_795_000_000)));
 
         Assert.Equal(2, salesforce.Records("Account").Count);
         Assert.Equal("Globex Inc", (string?)salesforce.Records("Account").Single(a => (string?)a["Stripe_Customer_Id__c"] == "cus_New1")["Name"]);
@@ -55,7 +55,7 @@ public sealed class ExistingContactMatcherTests(ITestOutputHelper output)
         var invoice = StripeObjects.Invoice("in_Match2", "cus_Match2", "sub_Match2", "paid", 5000, 5000, 1, 1_795_000_000, 1_795_000_100, 1_795_000_000);
         invoice["customer_email"] = Email;
 
-        var outcome = await ProcessAsync(salesforce, Event("invoice.paid", invoice));
+        var outcome = await ProcessAsync(salesforce, TestEvents.Minimal("invoice.paid", "evt_match_invoice.paid", created: 1_795_000_500, dataObject: invoice));
 
         Assert.Equal(CompletionKind.Written, Assert.IsType<ProcessingOutcome.Completed>(outcome).Kind);
         var account = Assert.Single(salesforce.Records("Account"));
@@ -72,7 +72,7 @@ public sealed class ExistingContactMatcherTests(ITestOutputHelper output)
         await using var salesforce = await LoopbackSalesforce.StartAsync(LoopbackServices.Org());
         SeedSalesRecords(salesforce);
 
-        await ProcessAsync(salesforce, Event("customer.created", StripeObjects.Customer("cus_Off1", "Acme Billing", Email, 1_795_000_000)),
+        await ProcessAsync(salesforce, TestEvents.Minimal("customer.created", "evt_match_customer.created", created: 1_795_000_500, dataObject: StripeObjects.Customer("cus_Off1", "Acme Billing", Email, 1_795_000_000)),
             ("Mapping:MatchContactsByEmail", "false"));
 
         Assert.Equal(2, salesforce.Records("Account").Count);
@@ -85,7 +85,7 @@ public sealed class ExistingContactMatcherTests(ITestOutputHelper output)
         await using var salesforce = await LoopbackSalesforce.StartAsync(LoopbackServices.Org());
         var (_, contactId) = SeedSalesRecords(salesforce, contactStripeId: "cus_Other");
 
-        await ProcessAsync(salesforce, Event("customer.created", StripeObjects.Customer("cus_Match3", "Acme Billing", Email, 1_795_000_000)));
+        await ProcessAsync(salesforce, TestEvents.Minimal("customer.created", "evt_match_customer.created", created: 1_795_000_500, dataObject: StripeObjects.Customer("cus_Match3", "Acme Billing", Email, 1_795_000_000)));
 
         Assert.Equal("cus_Other", (string?)salesforce.Records("Contact").Single(c => (string?)c["Id"] == contactId)["Stripe_Customer_Id__c"]);
         Assert.Equal(2, salesforce.Records("Account").Count);
@@ -112,15 +112,4 @@ public sealed class ExistingContactMatcherTests(ITestOutputHelper output)
         output.WriteLine($"{outcome}; API calls: {string.Join(", ", salesforce.CallLog)}");
         return outcome;
     }
-
-    private static byte[] Event(string type, JsonObject dataObject) => Encoding.UTF8.GetBytes(new JsonObject
-    {
-        ["id"] = $"evt_match_{type}",
-        ["object"] = "event",
-        ["api_version"] = "2026-10-28.endive",
-        ["created"] = 1_795_000_500,
-        ["livemode"] = false,
-        ["type"] = type,
-        ["data"] = new JsonObject { ["object"] = dataObject },
-    }.ToJsonString());
 }

@@ -1,10 +1,10 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using StripeSf.Core.Messaging;
 using StripeSf.Core.Processing;
 using StripeSf.Testing.LoopbackSalesforce;
 using StripeSf.Testing.Scenarios;
+using StripeSf.Testing.Stripe;
 
 namespace StripeSf.Core.Tests.Scenarios;
 
@@ -27,9 +27,9 @@ public sealed class DealClosingOrderTests
         {
             ["Name"] = "Initech - Enterprise", ["StageName"] = "Negotiation", ["CloseDate"] = "2026-12-31", ["AccountId"] = accountId,
         });
-        var subscription = Event("evt_deal_sub", "customer.subscription.created", 1_795_000_010,
+        var subscription = TestEvents.Minimal("customer.subscription.created", "evt_deal_sub", created: 1_795_000_010, dataObject:
             StripeObjects.Subscription("sub_Deal1", "cus_Deal1", "active", 50_000, 2, 1_795_000_000, 1_795_000_000));
-        var checkout = Event("evt_deal_checkout", "checkout.session.completed", 1_795_000_020, new JsonObject
+        var checkout = TestEvents.Minimal("checkout.session.completed", "evt_deal_checkout", created: 1_795_000_020, dataObject: new JsonObject
         {
             ["id"] = "cs_Deal1", ["object"] = "checkout.session", ["mode"] = "subscription", ["status"] = "complete",
             ["payment_status"] = "paid", ["customer"] = "cus_Deal1", ["subscription"] = "sub_Deal1", ["amount_total"] = 100_000,
@@ -55,10 +55,4 @@ public sealed class DealClosingOrderTests
 
     private static Task<ProcessingOutcome> ProcessAsync(EventProcessor processor, byte[] payload) =>
         processor.ProcessAsync(new InboundMessage("msg_deal", "event", payload, new Dictionary<string, object> { [MessageProperties.Attempt] = 1 }), CancellationToken.None);
-
-    private static byte[] Event(string id, string type, long created, JsonObject dataObject) => Encoding.UTF8.GetBytes(new JsonObject
-    {
-        ["id"] = id, ["object"] = "event", ["api_version"] = "2026-10-28.endive", ["created"] = created, ["livemode"] = false, ["type"] = type,
-        ["data"] = new JsonObject { ["object"] = dataObject },
-    }.ToJsonString());
 }

@@ -1,10 +1,10 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using StripeSf.Core.Messaging;
 using StripeSf.Core.Processing;
 using StripeSf.Testing.LoopbackSalesforce;
 using StripeSf.Testing.Scenarios;
+using StripeSf.Testing.Stripe;
 
 namespace StripeSf.Core.Tests.Scenarios;
 
@@ -17,7 +17,7 @@ public sealed class DisputeOrderTests
         await using var salesforce = await LoopbackSalesforce.StartAsync(LoopbackServices.Org());
         await using var services = LoopbackServices.Build(salesforce);
         var processor = services.GetRequiredService<EventProcessor>();
-        var dispute = Event("evt_dispute1", "charge.dispute.created", 1_795_000_900, new JsonObject
+        var dispute = TestEvents.Minimal("charge.dispute.created", "evt_dispute1", created: 1_795_000_900, dataObject: new JsonObject
         {
             ["id"] = "du_Order1", ["object"] = "dispute", ["charge"] = "ch_Order1", ["amount"] = 5000, ["currency"] = "usd",
             ["reason"] = "fraudulent", ["status"] = "needs_response", ["created"] = 1_795_000_900, ["livemode"] = false,
@@ -25,7 +25,7 @@ public sealed class DisputeOrderTests
         });
 
         var early = await processor.ProcessAsync(Message(dispute), CancellationToken.None);
-        await processor.ProcessAsync(Message(Event("evt_charge1", "charge.succeeded", 1_795_000_100,
+        await processor.ProcessAsync(Message(TestEvents.Minimal("charge.succeeded", "evt_charge1", created: 1_795_000_100, dataObject:
             StripeObjects.Charge("ch_Order1", "cus_Order1", 5000, 0, "succeeded", 1_795_000_100))), CancellationToken.None);
         var later = await processor.ProcessAsync(Message(dispute, attempt: 2), CancellationToken.None);
 
@@ -39,10 +39,4 @@ public sealed class DisputeOrderTests
 
     private static InboundMessage Message(byte[] payload, int attempt = 1) =>
         new("msg_order", "event", payload, new Dictionary<string, object> { [MessageProperties.Attempt] = attempt });
-
-    private static byte[] Event(string id, string type, long created, JsonObject dataObject) => Encoding.UTF8.GetBytes(new JsonObject
-    {
-        ["id"] = id, ["object"] = "event", ["api_version"] = "2026-10-28.endive", ["created"] = created, ["livemode"] = false, ["type"] = type,
-        ["data"] = new JsonObject { ["object"] = dataObject },
-    }.ToJsonString());
 }

@@ -1,10 +1,10 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using StripeSf.Core.Messaging;
 using StripeSf.Core.Processing;
 using StripeSf.Testing.LoopbackSalesforce;
 using StripeSf.Testing.Scenarios;
+using StripeSf.Testing.Stripe;
 using Xunit.Abstractions;
 
 namespace StripeSf.Core.Tests.Scenarios;
@@ -21,9 +21,9 @@ public sealed class NameOwnershipTests(ITestOutputHelper output)
         await using var salesforce = await LoopbackSalesforce.StartAsync(LoopbackServices.Org());
         await using var services = LoopbackServices.Build(salesforce);
         var processor = services.GetRequiredService<EventProcessor>();
-        var created = Event("evt_n_created", "customer.created", 1_795_000_000, StripeObjects.Customer("cus_Name1", "Hooli", "first@hooli.example.com", 1_795_000_000));
-        var updated = Event("evt_n_updated", "customer.updated", 1_795_000_600, StripeObjects.Customer("cus_Name1", "Hooli", "billing@hooli.example.com", 1_795_000_000));
-        var invoice = Event("evt_n_invoice", "invoice.finalized", 1_795_000_300,
+        var created = TestEvents.Minimal("customer.created", "evt_n_created", created: 1_795_000_000, dataObject: StripeObjects.Customer("cus_Name1", "Hooli", "first@hooli.example.com", 1_795_000_000));
+        var updated = TestEvents.Minimal("customer.updated", "evt_n_updated", created: 1_795_000_600, dataObject: StripeObjects.Customer("cus_Name1", "Hooli", "billing@hooli.example.com", 1_795_000_000));
+        var invoice = TestEvents.Minimal("invoice.finalized", "evt_n_invoice", created: 1_795_000_300, dataObject:
             StripeObjects.Invoice("in_Name1", "cus_Name1", "sub_Name1", "open", 100, 0, 0, 1_795_000_000, null, 1_795_000_300));
         byte[][] sequence = order switch
         {
@@ -40,10 +40,4 @@ public sealed class NameOwnershipTests(ITestOutputHelper output)
 
         Assert.Equal("Hooli", (string?)Assert.Single(salesforce.Records("Account"))["Name"]);
     }
-
-    private static byte[] Event(string id, string type, long created, JsonObject dataObject) => Encoding.UTF8.GetBytes(new JsonObject
-    {
-        ["id"] = id, ["object"] = "event", ["api_version"] = "2026-10-28.endive", ["created"] = created, ["livemode"] = false, ["type"] = type,
-        ["data"] = new JsonObject { ["object"] = dataObject },
-    }.ToJsonString());
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using StripeSf.Core.Messaging;
@@ -57,11 +56,11 @@ public sealed class SubscriptionTiersCompleterTests
     [Fact]
     public void NeedsTiers_PerUnitPrice_IsFalse()
     {
-        var payload = Event(StripeObjects.Subscription("sub_Plain", "cus_Plain", "active", 5000, 1, 1_795_000_000, 1_795_000_000));
+        var payload = TestEvents.Minimal("customer.subscription.created", "evt_tiers", created: 1_795_000_500, dataObject: StripeObjects.Subscription("sub_Plain", "cus_Plain", "active", 5000, 1, 1_795_000_000, 1_795_000_000));
         Assert.True(StripeEventParser.TryParse(payload, 1, out var context, out _));
 
         Assert.False(SubscriptionTiersCompleter.NeedsTiers(context!));
-        Assert.True(StripeEventParser.TryParse(Event(Subscription(withTiers: false)), 1, out var tiered, out _));
+        Assert.True(StripeEventParser.TryParse(TestEvents.Minimal("customer.subscription.created", "evt_tiers", created: 1_795_000_500, dataObject: Subscription(withTiers: false)), 1, out var tiered, out _));
         Assert.True(SubscriptionTiersCompleter.NeedsTiers(tiered!));
     }
 
@@ -69,7 +68,7 @@ public sealed class SubscriptionTiersCompleterTests
     {
         await using var services = LoopbackServices.Build(salesforce, [("Mapping:MatchContactsByEmail", "false"), .. settings]);
         return await services.GetRequiredService<EventProcessor>().ProcessAsync(
-            new InboundMessage("evt_tiers", "customer.subscription.created", Event(Subscription(withTiers: false)),
+            new InboundMessage("evt_tiers", "customer.subscription.created", TestEvents.Minimal("customer.subscription.created", "evt_tiers", created: 1_795_000_500, dataObject: Subscription(withTiers: false)),
                 new Dictionary<string, object> { [MessageProperties.Attempt] = 1 }), CancellationToken.None);
     }
 
@@ -95,15 +94,4 @@ public sealed class SubscriptionTiersCompleterTests
 
         return subscription;
     }
-
-    private static byte[] Event(JsonObject dataObject) => Encoding.UTF8.GetBytes(new JsonObject
-    {
-        ["id"] = "evt_tiers",
-        ["object"] = "event",
-        ["api_version"] = "2026-10-28.endive",
-        ["created"] = 1_795_000_500,
-        ["livemode"] = false,
-        ["type"] = "customer.subscription.created",
-        ["data"] = new JsonObject { ["object"] = dataObject },
-    }.ToJsonString());
 }

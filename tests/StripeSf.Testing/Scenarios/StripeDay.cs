@@ -108,24 +108,11 @@ public sealed class StripeDay
     {
         var previousItems = subscription["items"]!.DeepClone().AsObject();
         previousItems["data"]![0]!["quantity"] = previousQuantity;
-        var payload = Envelope(id, "customer.subscription.updated", created, subscription);
+        var payload = Stripe.TestEvents.Envelope("customer.subscription.updated", id, subscription, created: created);
         payload["data"]!["previous_attributes"] = new JsonObject { ["items"] = previousItems };
         events.Add(new ScenarioEvent(id, "customer.subscription.updated", created, Encoding.UTF8.GetBytes(payload.ToJsonString())));
     }
 
     private static void Add(List<ScenarioEvent> events, string id, string type, long created, JsonObject dataObject) =>
-        events.Add(new ScenarioEvent(id, type, created, Encoding.UTF8.GetBytes(Envelope(id, type, created, dataObject).ToJsonString())));
-
-    private static JsonObject Envelope(string id, string type, long created, JsonObject dataObject) => new()
-    {
-        ["id"] = id,
-        ["object"] = "event",
-        ["api_version"] = "2026-10-28.endive",
-        ["created"] = created,
-        ["livemode"] = false,
-        ["type"] = type,
-        ["pending_webhooks"] = 1,
-        ["request"] = new JsonObject { ["id"] = null, ["idempotency_key"] = null },
-        ["data"] = new JsonObject { ["object"] = dataObject },
-    };
+        events.Add(new ScenarioEvent(id, type, created, Stripe.TestEvents.Minimal(type, id, dataObject, created: created)));
 }

@@ -27,20 +27,20 @@ public static class TestEvents
     }
 
     /// <summary>A minimal event of <paramref name="type"/> about <paramref name="dataObject"/>.</summary>
-    public static byte[] Minimal(string type, string eventId, JsonObject dataObject, bool livemode = false, long created = 1_763_000_000, string apiVersion = "2026-10-28.endive")
+    public static byte[] Minimal(string type, string eventId, JsonObject dataObject, bool livemode = false, long created = 1_763_000_000, string apiVersion = "2026-10-28.endive") =>
+        Encoding.UTF8.GetBytes(Envelope(type, eventId, dataObject, livemode, created, apiVersion).ToJsonString());
+
+    /// <summary>The same event as a JSON object, for tests that add to it (e.g. <c>data.previous_attributes</c>).</summary>
+    public static JsonObject Envelope(string type, string eventId, JsonObject dataObject, bool livemode = false, long created = 1_763_000_000, string apiVersion = "2026-10-28.endive") => new()
     {
-        var node = new JsonObject
-        {
-            ["id"] = eventId,
-            ["object"] = "event",
-            ["api_version"] = apiVersion,
-            ["created"] = created,
-            ["livemode"] = livemode,
-            ["type"] = type,
-            ["pending_webhooks"] = 1,
-            ["request"] = new JsonObject { ["id"] = null, ["idempotency_key"] = null },
-            ["data"] = new JsonObject { ["object"] = dataObject },
-        };
-        return Encoding.UTF8.GetBytes(node.ToJsonString());
-    }
+        ["id"] = eventId,
+        ["object"] = "event",
+        ["api_version"] = apiVersion,
+        ["created"] = created,
+        ["livemode"] = livemode,
+        ["type"] = type,
+        ["pending_webhooks"] = 1,
+        ["request"] = new JsonObject { ["id"] = null, ["idempotency_key"] = null },
+        ["data"] = new JsonObject { ["object"] = dataObject },
+    };
 }

@@ -19,9 +19,5 @@ public sealed class ChargeFailedHandler(IOptions<SalesforceMappingOptions> optio
     public string EventType => "charge.failed";
 
     /// <inheritdoc />
-    public CompositeRequest Plan(StripeEventContext context)
-    {
-        var charge = context.DataObject;
-        return _planner.Plan(context, ChargeReader.Entry(charge, options.Value.Payment), ChargeReader.CustomerId(charge), ChargeReader.PayerName(charge));
-    }
+    public CompositeRequest Plan(StripeEventContext context) => _planner.PlanCharge(context);
 }

@@ -13,6 +13,13 @@ internal sealed class ChargePlanner(SalesforceMappingOptions options, AccountWri
 {
     private readonly PaymentEntryWriter _entries = new(options);
 
+    /// <summary>The plan for the charge that is the event's object (charge.succeeded, charge.failed).</summary>
+    public CompositeRequest PlanCharge(StripeEventContext context)
+    {
+        var charge = context.DataObject;
+        return Plan(context, ChargeReader.Entry(charge, options.Payment), ChargeReader.CustomerId(charge), ChargeReader.PayerName(charge));
+    }
+
     /// <summary>The plan for <paramref name="entry"/> of customer <paramref name="customerId"/>.</summary>
     public CompositeRequest Plan(StripeEventContext context, PaymentEntry entry, string? customerId, string? payerName)
     {

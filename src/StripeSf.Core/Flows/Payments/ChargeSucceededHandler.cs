@@ -15,9 +15,5 @@ public sealed class ChargeSucceededHandler(IOptions<SalesforceMappingOptions> op
     public string EventType => "charge.succeeded";
 
     /// <inheritdoc />
-    public CompositeRequest Plan(StripeEventContext context)
-    {
-        var charge = context.DataObject;
-        return _planner.Plan(context, ChargeReader.Entry(charge, options.Value.Payment), ChargeReader.CustomerId(charge), ChargeReader.PayerName(charge));
-    }
+    public CompositeRequest Plan(StripeEventContext context) => _planner.PlanCharge(context);
 }
