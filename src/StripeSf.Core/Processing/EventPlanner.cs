@@ -5,7 +5,7 @@ using StripeSf.Salesforce.Composite;
 namespace StripeSf.Core.Processing;
 
 /// <summary>Computes, without network, the queue and Salesforce requests for an event payload: the same routing and handlers as production.</summary>
-public sealed class EventPlanner(RoutingTable routes, HandlerRegistry handlers)
+public sealed class EventPlanner(RoutingTable routes, HandlerRegistry handlers, Matching.ExistingContactMatcher? matcher = null)
 {
     /// <summary>The plan for one event payload.</summary>
     public EventPlan Plan(ReadOnlyMemory<byte> payload)
@@ -33,7 +33,14 @@ public sealed class EventPlanner(RoutingTable routes, HandlerRegistry handlers)
 
         try
         {
-            var request = handler!.Plan(context! with { IncludeCreateFields = handler.ExpectsNewRecords });
+            // The first call exactly as the processor sends it, email-matching claims included.
+            var first = context! with { IncludeCreateFields = handler!.ExpectsNewRecords };
+            var request = handler.Plan(first);
+            if (first.IncludeCreateFields && matcher is not null)
+            {
+                request = matcher.WithClaims(first, request);
+            }
+
             return request.IsEmpty
                 ? new EventPlan(envelope.Id, envelope.Type, queue, EventPlan.NothingToWrite, "no Salesforce writes for this event", request)
                 : new EventPlan(envelope.Id, envelope.Type, queue, EventPlan.Write, $"{request.Subrequests.Count} subrequests in one composite call", request);
