@@ -1,9 +1,10 @@
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using StripeSf.Core.DependencyInjection;
 using StripeSf.Core.Ingress;
 using StripeSf.Core.Processing;
 using StripeSf.Functions.Hosting;
@@ -28,10 +29,13 @@ public sealed class DependencyInjectionTests
 
         var functionTypes = typeof(FunctionsServiceCollectionExtensions).Assembly.GetTypes()
             .Where(t => t.GetMethods().Any(m => m.GetCustomAttribute<FunctionAttribute>() is not null))
-            .ToList();
+            .Select(t => t.FullName!)
+            .ToHashSet();
+        var metadataTypes = FunctionsMetadataEntryPointTypes();
 
-        Assert.NotEmpty(functionTypes);
-        Assert.All(functionTypes, t => Assert.NotNull(ActivatorUtilities.CreateInstance(services, t)));
+        // Every class the host will activate (functions.metadata's entry points) resolves from the container.
+        Assert.Equal(metadataTypes.Order(StringComparer.Ordinal), functionTypes.Order(StringComparer.Ordinal));
+        Assert.All(functionTypes, t => Assert.NotNull(ActivatorUtilities.CreateInstance(services, typeof(FunctionsApp).Assembly.GetType(t, throwOnError: true)!)));
         Assert.NotEmpty(services.GetRequiredService<HandlerRegistry>().EventTypes);
         Assert.Equal(["whsec_a", "whsec_b"], services.GetRequiredService<IOptions<WebhookOptions>>().Value.Secrets);
     }
@@ -66,16 +70,39 @@ public sealed class DependencyInjectionTests
         Assert.Contains("Salesforce__ClientId", error.Message, StringComparison.Ordinal);
     }
 
-    private static ServiceProvider Build(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+    private static HashSet<string> FunctionsMetadataEntryPointTypes() =>
+        System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")))!.AsArray()
+            .Select(f => f!["entryPoint"]!.GetValue<string>())
+            .Select(entry => entry[..entry.LastIndexOf('.')])
+            .ToHashSet();
 
-        // The same registrations, in the same order, as Program.cs.
-        services.AddStripeWebhookIngress();
-        services.AddStripeEventProcessing();
-        services.AddSalesforce(configuration);
-        services.AddServiceBusQueues(configuration);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    private static ServiceProviderHandle Build(Dictionary<string, string?> settings)
+    {
+        // The real worker host, configured exactly as Program.cs configures it, built (not run)
+        // with scope and build-time validation of every registration.
+        var builder = FunctionsApplication.CreateBuilder([]);
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(settings);
+        FunctionsApp.Configure(builder);
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
+        return new ServiceProviderHandle(builder.Build());
+    }
+
+    /// <summary>The built host's services, disposed with the host.</summary>
+    private sealed class ServiceProviderHandle(IHost host) : IServiceProvider, IAsyncDisposable
+    {
+        public object? GetService(Type serviceType) => host.Services.GetService(serviceType);
+
+        public async ValueTask DisposeAsync()
+        {
+            if (host is IAsyncDisposable asyncDisposable)
+            {
+                await asyncDisposable.DisposeAsync();
+            }
+            else
+            {
+                host.Dispose();
+            }
+        }
     }
 }
