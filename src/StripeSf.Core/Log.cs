@@ -39,8 +39,8 @@ internal static partial class Log
     [LoggerMessage(2007, LogLevel.Warning, "Stripe event {EventId}: subscription {SubscriptionId} has tiered prices without tiers in the payload and cannot be fetched (set Stripe__ApiKey); its MRR is approximate")]
     public static partial void TiersUnavailable(ILogger logger, string eventId, string subscriptionId);
 
-    [LoggerMessage(2004, LogLevel.Information, "Stripe event {EventId} ({EventType}): handler {Handler} has no Salesforce writes for this event")]
-    public static partial void EventHasNoWrites(ILogger logger, string eventId, string eventType, string handler);
+    [LoggerMessage(2004, LogLevel.Information, "Stripe event {EventId} ({EventType}): the {Flow} flow has no Salesforce writes for this event")]
+    public static partial void EventHasNoWrites(ILogger logger, string eventId, string eventType, string flow);
 
     [LoggerMessage(2005, LogLevel.Information, "Dry run: would send {Method} {Url} (ref {ReferenceId}) {Body}")]
     public static partial void DryRunSubrequest(ILogger logger, string method, string url, string referenceId, string body);

@@ -36,7 +36,7 @@ public sealed class DependencyInjectionTests
         // Every class the host will activate (functions.metadata's entry points) resolves from the container.
         Assert.Equal(metadataTypes.Order(StringComparer.Ordinal), functionTypes.Order(StringComparer.Ordinal));
         Assert.All(functionTypes, t => Assert.NotNull(ActivatorUtilities.CreateInstance(services, typeof(FunctionsApp).Assembly.GetType(t, throwOnError: true)!)));
-        Assert.NotEmpty(services.GetRequiredService<HandlerRegistry>().EventTypes);
+        Assert.NotEmpty(services.GetRequiredService<StripeSf.Core.Flows.FlowTable>().EventTypes);
         Assert.Equal(["whsec_a", "whsec_b"], services.GetRequiredService<IOptions<WebhookOptions>>().Value.Secrets);
     }
 

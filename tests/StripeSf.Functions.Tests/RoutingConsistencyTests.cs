@@ -53,7 +53,7 @@ public sealed class RoutingConsistencyTests
     }
 
     [Fact]
-    public void Handlers_ExistForEveryRoutedTypeAndNoOther()
+    public void Flows_ExistForEveryRoutedTypeAndNoOther()
     {
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
@@ -61,7 +61,7 @@ public sealed class RoutingConsistencyTests
             .AddStripeEventProcessing()
             .BuildServiceProvider();
 
-        var registry = services.GetRequiredService<HandlerRegistry>();
+        var registry = services.GetRequiredService<StripeSf.Core.Flows.FlowTable>();
 
         Assert.Equal(RoutingTable.Default.EventTypes, registry.EventTypes.Order(StringComparer.Ordinal));
     }

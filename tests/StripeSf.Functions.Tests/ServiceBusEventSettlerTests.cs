@@ -7,6 +7,10 @@ using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 using StripeSf.Core.ClaimCheck;
 using StripeSf.Core.Flows;
+using StripeSf.Core.Mapping;
+using StripeSf.Core.Matching;
+using StripeSf.Core.Planning;
+using StripeSf.Core.StripeApi;
 using StripeSf.Core.Messaging;
 using StripeSf.Core.Processing;
 using StripeSf.Core.Routing;
@@ -119,18 +123,13 @@ public sealed class ServiceBusEventSettlerTests
     private ServiceBusEventSettler Settler()
     {
         var policy = new RetryPolicy(new Random(3));
-        var handlers = new HandlerRegistry(RoutingTable.Default.EventTypes
-            .Select(t => t == "customer.updated" ? new AccountHandler() : (IEventHandler)new LogOnlyHandler(t)));
-        var processor = new EventProcessor(handlers, _salesforce, new CompositeOutcomeInterpreter(policy), new InMemoryPayloadStore(), policy,
-            Microsoft.Extensions.Options.Options.Create(new ProcessingOptions()), NullLogger<EventProcessor>.Instance);
+        var flows = new FlowTable(RoutingTable.Default.EventTypes.Select(t => t == "customer.updated"
+            ? new EventFlow(t, FlowFamily.Customers, _ => new CompositePlanBuilder().Upsert("account", "Account", "Stripe_Customer_Id__c", "cus_Settle", new JsonObject()).Build())
+            : new EventFlow(t, FlowFamily.Customers, _ => WritePlan.Empty)), RoutingTable.Default);
+        var processor = new EventProcessor(flows, _salesforce, new InMemoryPayloadStore(), policy,
+            new ExistingContactMatcher(Microsoft.Extensions.Options.Options.Create(new SalesforceMappingOptions { MatchContactsByEmail = false })),
+            new SubscriptionTiersCompleter(NullLogger<SubscriptionTiersCompleter>.Instance), new UnknownApiBudget(),
+            Microsoft.Extensions.Options.Options.Create(new ProcessingOptions()), TimeProvider.System, NullLogger<EventProcessor>.Instance);
         return new ServiceBusEventSettler(processor, new ServiceBusEventPublisher(_client), new FakeTimeProvider(Now));
-    }
-
-    private sealed class AccountHandler : IEventHandler
-    {
-        public string EventType => "customer.updated";
-
-        public CompositeRequest Plan(StripeEventContext context) =>
-            new(false, [new CompositeSubrequest("PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Settle", "account", new JsonObject())]);
     }
 }

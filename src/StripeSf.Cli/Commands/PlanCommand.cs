@@ -26,7 +26,7 @@ public static class PlanCommand
     /// <summary>Writes one line per event file; returns 0, or 2 when a path does not exist.</summary>
     public static async Task<int> RunAsync(IEnumerable<string> paths, TextWriter output, CancellationToken cancellationToken)
     {
-        var services = new ServiceCollection().AddSingleton(CliConfiguration.Build()).AddStripeEventProcessing().BuildServiceProvider();
+        await using var services = new ServiceCollection().AddSingleton(CliConfiguration.Build()).AddEventPlanning().BuildServiceProvider();
         var planner = services.GetRequiredService<EventPlanner>();
         var exitCode = 0;
         foreach (var path in paths)
@@ -41,7 +41,7 @@ public static class PlanCommand
 
             foreach (var file in files)
             {
-                var plan = planner.Plan(await File.ReadAllBytesAsync(file, cancellationToken));
+                var plan = await planner.PlanAsync(await File.ReadAllBytesAsync(file, cancellationToken), cancellationToken);
                 await output.WriteLineAsync(JsonSerializer.Serialize(ToLine(file, plan), Json));
             }
         }

@@ -28,17 +28,21 @@ public static class CoreServiceCollectionExtensions
         return services.AddPayloadStore();
     }
 
-    /// <summary>The event processor and one handler per routed event type.</summary>
+    /// <summary>
+    /// The event pipeline and the flow table (one flow per routed event type; startup fails naming a
+    /// routed type without one). Every dependency of <see cref="EventProcessor"/> is registered here;
+    /// the Salesforce client comes from <c>AddSalesforceClient</c> or a host's dry run, and where no
+    /// org reports API usage the budget is <see cref="UnknownApiBudget"/>.
+    /// </summary>
     public static IServiceCollection AddStripeEventProcessing(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(RoutingTable.Default);
         services.TryAddSingleton(new RetryPolicy());
         services.AddOptions<ProcessingOptions>().BindConfiguration(ProcessingOptions.SectionName);
-        services.TryAddSingleton<CompositeOutcomeInterpreter>();
         services.TryAddSingleton<EventProcessor>();
-        services.TryAddSingleton<EventPlanner>();
         services.TryAddSingleton<Matching.ExistingContactMatcher>();
+        services.TryAddSingleton<Salesforce.Budget.ISalesforceApiBudget, UnknownApiBudget>();
         services.AddOptions<StripeApi.StripeApiOptions>().BindConfiguration(StripeApi.StripeApiOptions.SectionName);
         services.TryAddSingleton(sp =>
         {
@@ -48,10 +52,22 @@ public static class CoreServiceCollectionExtensions
                 string.IsNullOrWhiteSpace(stripe.ApiKey) ? null : StripeApi.StripeClientFactory.Create(stripe));
         });
         services.TryAddSingleton<Replay.EventReplayer>();
-        services.AddOptions<SalesforceMappingOptions>().BindConfiguration(SalesforceMappingOptions.SectionName);
-        services.AddEventHandlers();
-        services.TryAddSingleton(sp => new HandlerRegistry(HandlersFor(sp)));
+        services.AddEventFlows();
         return services.AddPayloadStore();
+    }
+
+    /// <summary>
+    /// <c>stripesf plan</c>: the same pipeline with a capturing sender instead of Salesforce, no API
+    /// budget and no Stripe API calls (tiers are mapped from the payload), so planning needs no network.
+    /// </summary>
+    public static IServiceCollection AddEventPlanning(this IServiceCollection services)
+    {
+        services.AddLogging();
+        services.TryAddSingleton<CapturingSalesforceClient>();
+        services.TryAddSingleton<Salesforce.ISalesforceClient>(sp => sp.GetRequiredService<CapturingSalesforceClient>());
+        services.TryAddSingleton(sp => new StripeApi.SubscriptionTiersCompleter(sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StripeApi.SubscriptionTiersCompleter>>()));
+        services.TryAddSingleton<EventPlanner>();
+        return services.AddStripeEventProcessing();
     }
 
     /// <summary>
@@ -74,14 +90,6 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Reconciliation.ReconciliationRunner>();
         services.TryAddSingleton<Reconciliation.QueueEventRepairer>();
         return services;
-    }
-
-    private static IEnumerable<IEventHandler> HandlersFor(IServiceProvider services)
-    {
-        var built = services.GetServices<IEventHandler>().ToList();
-        var covered = built.Select(h => h.EventType).ToHashSet(StringComparer.Ordinal);
-        var routes = services.GetRequiredService<RoutingTable>();
-        return built.Concat(routes.EventTypes.Where(t => !covered.Contains(t)).Select(t => new LogOnlyHandler(t)));
     }
 
     private static IServiceCollection AddPayloadStore(this IServiceCollection services)

@@ -1,19 +1,23 @@
 using System.Text.Json.Nodes;
+using StripeSf.Core.Planning;
 using StripeSf.Salesforce.Composite;
 using StripeSf.Salesforce.Query;
 
 namespace StripeSf.Core.Mapping;
 
 /// <summary>
-/// Collects one event's Salesforce writes as composite subrequests. Every write is an upsert by
-/// external id, so the whole request can be retried safely after any partial failure.
+/// The only way to make an event's composite subrequests: each is added together with the rule that
+/// says what its failure means (<see cref="WriteRule.Required"/> unless given), and a reference id
+/// used twice is refused at once. Writes are upserts by external id wherever Salesforce allows, so
+/// the whole request can be retried safely after any partial failure.
 /// </summary>
 public sealed class CompositePlanBuilder
 {
-    private readonly List<CompositeSubrequest> _subrequests = [];
+    private readonly List<PlannedWrite> _writes = [];
+    private readonly HashSet<string> _references = new(StringComparer.Ordinal);
 
     /// <summary>Subrequests so far.</summary>
-    public int Count => _subrequests.Count;
+    public int Count => _writes.Count;
 
     /// <summary>A composite reference to a field of an earlier subrequest's result (e.g. <c>@{account.id}</c>).</summary>
     public static string Ref(string referenceId, string field = "id") => $"@{{{referenceId}.{field}}}";
@@ -22,43 +26,49 @@ public sealed class CompositePlanBuilder
     public static JsonObject ByExternalId(string externalIdField, string externalId) => new() { [externalIdField] = externalId };
 
     /// <summary>Adds <c>PATCH sobjects/{sObject}/{externalIdField}/{externalId}</c> with <paramref name="fields"/>.</summary>
-    public CompositePlanBuilder Upsert(string referenceId, string sObject, string externalIdField, string externalId, JsonObject fields)
+    public CompositePlanBuilder Upsert(string referenceId, string sObject, string externalIdField, string externalId, JsonObject fields, WriteRule? rule = null)
     {
         // The external id travels in the URL; Salesforce rejects a body that repeats it.
         fields.Remove(externalIdField);
-        _subrequests.Add(new CompositeSubrequest("PATCH", $"sobjects/{sObject}/{externalIdField}/{Uri.EscapeDataString(externalId)}", referenceId, fields));
-        return this;
+        return Add("PATCH", $"sobjects/{sObject}/{externalIdField}/{Uri.EscapeDataString(externalId)}", referenceId, fields, rule);
     }
 
     /// <summary>Adds <c>GET sobjects/{sObject}/{externalIdField}/{externalId}?fields=…</c> (e.g. the Account owner for a Task).</summary>
-    public CompositePlanBuilder Get(string referenceId, string sObject, string externalIdField, string externalId, params string[] fields)
-    {
-        _subrequests.Add(new CompositeSubrequest("GET", $"sobjects/{sObject}/{externalIdField}/{Uri.EscapeDataString(externalId)}?fields={string.Join(',', fields)}", referenceId));
-        return this;
-    }
+    public CompositePlanBuilder Get(string referenceId, string sObject, string externalIdField, string externalId, params string[] fields) =>
+        Get(referenceId, sObject, externalIdField, externalId, WriteRule.Required, fields);
+
+    /// <summary>Adds a GET by external id whose failure means what <paramref name="rule"/> says.</summary>
+    public CompositePlanBuilder Get(string referenceId, string sObject, string externalIdField, string externalId, WriteRule rule, params string[] fields) =>
+        Add("GET", $"sobjects/{sObject}/{externalIdField}/{Uri.EscapeDataString(externalId)}?fields={string.Join(',', fields)}", referenceId, null, rule);
 
     /// <summary>Adds <c>PATCH sobjects/{sObject}/{id}</c>; <paramref name="id"/> may be a reference such as <c>@{match.records[0].Id}</c>.</summary>
-    public CompositePlanBuilder Update(string referenceId, string sObject, string id, JsonObject fields)
-    {
-        _subrequests.Add(new CompositeSubrequest("PATCH", $"sobjects/{sObject}/{id}", referenceId, fields));
-        return this;
-    }
+    public CompositePlanBuilder Update(string referenceId, string sObject, string id, JsonObject fields, WriteRule? rule = null) =>
+        Add("PATCH", $"sobjects/{sObject}/{id}", referenceId, fields, rule);
+
+    /// <summary>Adds <c>POST sobjects/{sObject}</c> (objects without an external id, e.g. CampaignMember).</summary>
+    public CompositePlanBuilder Create(string referenceId, string sObject, JsonObject fields, WriteRule? rule = null) =>
+        Add("POST", $"sobjects/{sObject}", referenceId, fields, rule);
+
+    /// <summary>Adds <c>DELETE sobjects/{sObject}/{id}</c>; <paramref name="id"/> may be a reference.</summary>
+    public CompositePlanBuilder Delete(string referenceId, string sObject, string id, WriteRule? rule = null) =>
+        Add("DELETE", $"sobjects/{sObject}/{id}", referenceId, null, rule);
 
     /// <summary>Adds <c>GET query?q=…</c> for a query built with escaped literals only.</summary>
-    public CompositePlanBuilder Query(string referenceId, SoqlQuery query)
-    {
-        _subrequests.Add(new CompositeSubrequest("GET", $"query?q={Uri.EscapeDataString(query.Text)}", referenceId));
-        return this;
-    }
+    public CompositePlanBuilder Query(string referenceId, SoqlQuery query, WriteRule? rule = null) =>
+        Add("GET", $"query?q={Uri.EscapeDataString(query.Text)}", referenceId, null, rule);
 
-    /// <summary>The composite request. Throws when the event needs more subrequests than one call allows.</summary>
-    public CompositeRequest Build(bool allOrNone = false)
+    /// <summary>The plan. Throws when the event needs more subrequests than one call allows.</summary>
+    public WritePlan Build(bool allOrNone = false) => new(allOrNone, [.. _writes]);
+
+    private CompositePlanBuilder Add(string method, string url, string referenceId, JsonObject? body, WriteRule? rule)
     {
-        if (_subrequests.Count > CompositeRequest.MaxSubrequests)
+        ArgumentNullException.ThrowIfNull(referenceId);
+        if (!_references.Add(referenceId))
         {
-            throw new InvalidOperationException($"{_subrequests.Count} subrequests exceed the composite limit of {CompositeRequest.MaxSubrequests}.");
+            throw new InvalidOperationException($"Duplicate composite reference id '{referenceId}': every subrequest of one call needs its own.");
         }
 
-        return new CompositeRequest(allOrNone, [.. _subrequests]);
+        _writes.Add(new PlannedWrite(new CompositeSubrequest(method, url, referenceId, body), rule ?? WriteRule.Required));
+        return this;
     }
 }

@@ -2,8 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using StripeSf.Core.Mapping;
 using StripeSf.Core.Processing;
-using StripeSf.Salesforce.Composite;
-using StripeSf.Salesforce.Errors;
+using StripeSf.Core.Planning;
 using StripeSf.Salesforce.Query;
 
 namespace StripeSf.Core.Matching;
@@ -27,16 +26,19 @@ public sealed class ExistingContactMatcher(IOptions<SalesforceMappingOptions> op
     /// <summary>Reference id of the Account claim.</summary>
     public const string AccountClaimRef = "claimAccount";
 
+    /// <summary>A claim that finds no Contact to attach (its reference matches no record) fails harmlessly.</summary>
+    public static WriteRule NothingToClaim { get; } = WriteRule.Optional("no unclaimed Contact with the customer's email");
+
     /// <summary>
-    /// <paramref name="request"/> with the claims in front, or unchanged when matching is off, the event
-    /// carries no email, or the request is all-or-none (a claim that finds nothing must not roll it back).
+    /// <paramref name="plan"/> with the claims in front, or unchanged when matching is off, the event
+    /// carries no email, or the plan is all-or-none (a claim that finds nothing must not roll it back).
     /// </summary>
-    public CompositeRequest WithClaims(StripeEventContext context, CompositeRequest request)
+    public WritePlan WithClaims(StripeEventContext context, WritePlan plan)
     {
         var mapping = options.Value;
-        if (!mapping.MatchContactsByEmail || request.AllOrNone || request.IsEmpty || CustomerEmailReader.Read(context) is not { } customer)
+        if (!mapping.MatchContactsByEmail || plan.AllOrNone || plan.IsEmpty || CustomerEmailReader.Read(context) is not { } customer)
         {
-            return request;
+            return plan;
         }
 
         var contact = mapping.Contact;
@@ -48,22 +50,18 @@ public sealed class ExistingContactMatcher(IOptions<SalesforceMappingOptions> op
         // oldest (the one sales has worked with longest) is attached; composite has no branching,
         // so "exactly one" cannot be required within the one call.
         var query = Soql.Query($"SELECT Id, {Soql.Identifier(WrittenFieldCatalog.LookupField(contact.AccountRelationship))} FROM {Soql.Identifier(contact.Object)} WHERE {Soql.Identifier(contact.Email)} = {customer.Email} AND {contactKey} = null AND {accountKey} = null ORDER BY CreatedDate LIMIT 1");
-        var plan = new CompositePlanBuilder()
-            .Query(MatchRef, query)
-            .Update(ContactClaimRef, contact.Object, CompositePlanBuilder.Ref(MatchRef, "records[0].Id"), new JsonObject { [contact.ExternalId] = customer.CustomerId })
+        var claims = new CompositePlanBuilder()
+            .Query(MatchRef, query, NothingToClaim)
+            .Update(ContactClaimRef, contact.Object, CompositePlanBuilder.Ref(MatchRef, "records[0].Id"), new JsonObject { [contact.ExternalId] = customer.CustomerId }, NothingToClaim)
             .Update(AccountClaimRef, account.Object, CompositePlanBuilder.Ref(MatchRef, $"records[0].{WrittenFieldCatalog.LookupField(contact.AccountRelationship)}"), new JsonObject
             {
                 [account.ExternalId] = customer.CustomerId,
                 [account.NameEventAt] = SalesforceValues.DateTime(Flows.Shared.AccountWriter.MatchedNameAt),
-            });
-        return new CompositeRequest(false, [.. plan.Build().Subrequests, .. request.Subrequests]);
+            }, NothingToClaim);
+        return plan.After(claims.Build().Writes);
     }
 
-    /// <summary>True when one of the <paramref name="missing"/> subrequests of <paramref name="request"/> writes an Account: only then is there something to match.</summary>
-    public bool CreatesAccount(CompositeRequest request, IReadOnlySet<string> missing) =>
-        request.Subrequests.Any(s => missing.Contains(s.ReferenceId) && s.Url.StartsWith($"sobjects/{options.Value.Account.Object}/", StringComparison.Ordinal));
-
-    /// <summary>True for a claim that found nothing to attach (a transient failure is not: the event retries).</summary>
-    public static bool IsUnmatchedClaim(CompositeSubrequestFailure failure) =>
-        failure.ReferenceId is MatchRef or ContactClaimRef or AccountClaimRef && failure.Kind == SalesforceFailureKind.Permanent;
+    /// <summary>True when one of the <paramref name="missing"/> subrequests of <paramref name="plan"/> writes an Account: only then is there something to match.</summary>
+    public bool CreatesAccount(WritePlan plan, IReadOnlySet<string> missing) =>
+        plan.Writes.Any(w => missing.Contains(w.ReferenceId) && w.Subrequest.Url.StartsWith($"sobjects/{options.Value.Account.Object}/", StringComparison.Ordinal));
 }

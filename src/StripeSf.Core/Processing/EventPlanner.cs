@@ -1,14 +1,22 @@
 using StripeSf.Core.Ingress;
+using StripeSf.Core.Messaging;
 using StripeSf.Core.Routing;
 using StripeSf.Salesforce.Composite;
 
 namespace StripeSf.Core.Processing;
 
-/// <summary>Computes, without network, the queue and Salesforce requests for an event payload: the same routing and handlers as production.</summary>
-public sealed class EventPlanner(RoutingTable routes, HandlerRegistry handlers, Matching.ExistingContactMatcher? matcher = null)
+/// <summary>
+/// <c>stripesf plan</c>: the ingress's routing, then the production pipeline (<see cref="EventProcessor"/>)
+/// with a capturing sender, so the plan shown is exactly the first call the processor sends —
+/// email-matching claims included — and the outcome it would reach if that call succeeded.
+/// Registered by <see cref="DependencyInjection.CoreServiceCollectionExtensions.AddEventPlanning"/>.
+/// </summary>
+public sealed class EventPlanner(RoutingTable routes, EventProcessor processor, CapturingSalesforceClient sender)
 {
+    private readonly SemaphoreSlim _one = new(1, 1);
+
     /// <summary>The plan for one event payload.</summary>
-    public EventPlan Plan(ReadOnlyMemory<byte> payload)
+    public async Task<EventPlan> PlanAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         if (!EventEnvelopeReader.TryRead(payload, out var envelope, out var envelopeError))
         {
@@ -21,33 +29,30 @@ public sealed class EventPlanner(RoutingTable routes, HandlerRegistry handlers, 
             return new EventPlan(envelope.Id, envelope.Type, null, EventPlan.Ignored, $"event type {envelope.Type} is not routed", CompositeRequest.Empty);
         }
 
-        if (!StripeEventParser.TryParse(payload.Span, 1, out var context, out var parseError))
-        {
-            return new EventPlan(envelope.Id, envelope.Type, queue, EventPlan.Malformed, parseError, CompositeRequest.Empty);
-        }
-
-        if (!handlers.TryGet(envelope.Type, out var handler))
-        {
-            return new EventPlan(envelope.Id, envelope.Type, queue, EventPlan.Malformed, $"no handler for {envelope.Type}", CompositeRequest.Empty);
-        }
-
+        await _one.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // The first call exactly as the processor sends it, email-matching claims included.
-            var first = context! with { IncludeCreateFields = handler!.ExpectsNewRecords };
-            var request = handler.Plan(first);
-            if (first.IncludeCreateFields && matcher is not null)
+            sender.Clear();
+            var message = new InboundMessage(envelope.Id, envelope.Type, payload, new Dictionary<string, object> { [MessageProperties.Attempt] = 1 });
+            var outcome = await processor.ProcessAsync(message, cancellationToken).ConfigureAwait(false);
+            var first = sender.Sent.FirstOrDefault() ?? CompositeRequest.Empty;
+            return outcome switch
             {
-                request = matcher.WithClaims(first, request);
-            }
-
-            return request.IsEmpty
-                ? new EventPlan(envelope.Id, envelope.Type, queue, EventPlan.NothingToWrite, "no Salesforce writes for this event", request)
-                : new EventPlan(envelope.Id, envelope.Type, queue, EventPlan.Write, $"{request.Subrequests.Count} subrequests in one composite call", request);
+                ProcessingOutcome.Completed { Kind: CompletionKind.NothingToWrite } done => new EventPlan(envelope.Id, envelope.Type, queue, EventPlan.NothingToWrite, done.Detail, first),
+                ProcessingOutcome.Completed => new EventPlan(envelope.Id, envelope.Type, queue, EventPlan.Write, $"{first.Subrequests.Count} subrequests in one composite call", first),
+                ProcessingOutcome.DeadLetter { Reason: DeadLetterReasons.UnmappableData } dead => new EventPlan(envelope.Id, envelope.Type, queue, EventPlan.Unmappable, Unprefixed(dead.Description), first),
+                ProcessingOutcome.DeadLetter dead => new EventPlan(envelope.Id, envelope.Type, queue, EventPlan.Malformed, dead.Description, first),
+                ProcessingOutcome.RetryLater retry => new EventPlan(envelope.Id, envelope.Type, queue, EventPlan.Write, retry.Reason, first),
+                _ => throw new InvalidOperationException($"unknown outcome {outcome}"),
+            };
         }
-        catch (UnmappableEventException ex)
+        finally
         {
-            return new EventPlan(envelope.Id, envelope.Type, queue, EventPlan.Unmappable, ex.Message, CompositeRequest.Empty);
+            _one.Release();
         }
     }
+
+    // "event evt_1 (type): message" → "message", as the plan line already names the event.
+    private static string Unprefixed(string description) =>
+        description.IndexOf("): ", StringComparison.Ordinal) is var at and >= 0 ? description[(at + 3)..] : description;
 }

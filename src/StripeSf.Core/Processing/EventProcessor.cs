@@ -2,8 +2,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Stripe;
 using StripeSf.Core.ClaimCheck;
+using StripeSf.Core.Flows;
 using StripeSf.Core.Matching;
 using StripeSf.Core.Messaging;
+using StripeSf.Core.Planning;
 using StripeSf.Core.StripeApi;
 using StripeSf.Salesforce;
 using StripeSf.Salesforce.Budget;
@@ -13,28 +15,31 @@ using StripeSf.Salesforce.Errors;
 namespace StripeSf.Core.Processing;
 
 /// <summary>
-/// Processes one queued Stripe event: reads the payload (claim check), parses it with Stripe.net
-/// whatever its API version, asks the event type's handler for the Salesforce writes, sends them
-/// as one composite request, and returns the outcome the queue adapter settles the message with.
+/// The one event pipeline: payload (claim check) → Stripe event → flow → tier completion → plan
+/// (first sight: create fields and email-matching claims) → API budget → send → decide. Every host
+/// runs it — the Service Bus triggers, <c>stripesf serve</c>'s local queue, <c>replay</c>,
+/// reconciliation repair — and <c>stripesf plan</c> runs it with a capturing sender. It returns the
+/// outcome; the host only settles the message from it.
 /// </summary>
 public sealed class EventProcessor(
-    HandlerRegistry handlers,
+    FlowTable flows,
     ISalesforceClient salesforce,
-    CompositeOutcomeInterpreter interpreter,
     IPayloadStore payloads,
     RetryPolicy retryPolicy,
+    ExistingContactMatcher matcher,
+    SubscriptionTiersCompleter completer,
+    ISalesforceApiBudget budget,
     IOptions<ProcessingOptions> options,
-    ILogger<EventProcessor> logger,
-    ISalesforceApiBudget? budget = null,
-    TimeProvider? time = null,
-    ExistingContactMatcher? matcher = null,
-    SubscriptionTiersCompleter? completer = null)
+    TimeProvider time,
+    ILogger<EventProcessor> logger)
 {
     private const int MaxCreateRounds = 2;
 
     /// <summary>Processes <paramref name="message"/>. Unexpected exceptions propagate (the queue redelivers them).</summary>
     public async Task<ProcessingOutcome> ProcessAsync(InboundMessage message, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(message);
+
         // The scope puts the Stripe event id on every log line written while this event is processed.
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["StripeEventId"] = message.EventId, ["EventType"] = message.Subject });
         var outcome = await DecideAsync(message, cancellationToken).ConfigureAwait(false);
@@ -56,49 +61,47 @@ public sealed class EventProcessor(
             return new ProcessingOutcome.DeadLetter(DeadLetterReasons.MalformedEvent, $"message {message.MessageId}: {parseError}");
         }
 
-        if (!handlers.TryGet(context!.Type, out var handler))
+        if (!flows.TryGet(context!.Type, out var flow))
         {
+            // Startup refuses a routed type without a flow; this is a message on a queue routes.json no longer lists.
             return new ProcessingOutcome.DeadLetter(DeadLetterReasons.NoHandler,
-                $"event {context.EventId}: no handler for {context.Type}; the queue exists but this deployment does not process it");
+                $"event {context.EventId}: no flow for {context.Type}; the queue exists but this deployment does not process it");
         }
 
-        if (completer is not null)
-        {
-            try
-            {
-                context = await completer.CompleteAsync(context, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is StripeException or HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                // Stripe down, rate-limited or refusing the key: the queue retries for hours, which
-                // outlasts an outage and gives an operator time to fix Stripe__ApiKey.
-                return retryPolicy.AfterTransientFailure(context.Attempt, $"Stripe API, fetching the subscription's price tiers: {ex.Message}");
-            }
-        }
-
-        return await ApplyAsync(handler!, context, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<ProcessingOutcome> ApplyAsync(IEventHandler handler, StripeEventContext context, CancellationToken cancellationToken)
-    {
-        CompositeRequest request;
-        context = context with { IncludeCreateFields = handler.ExpectsNewRecords };
         try
         {
-            request = handler.Plan(context);
+            context = await completer.CompleteAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is StripeException or HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // Stripe down, rate-limited or refusing the key: the queue retries for hours, which
+            // outlasts an outage and gives an operator time to fix Stripe__ApiKey.
+            return retryPolicy.AfterTransientFailure(context.Attempt, $"Stripe API, fetching the subscription's price tiers: {ex.Message}");
+        }
+
+        return await ApplyAsync(flow!, context, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ProcessingOutcome> ApplyAsync(EventFlow flow, StripeEventContext context, CancellationToken cancellationToken)
+    {
+        context = context with { IncludeCreateFields = flow.ExpectsNewRecords };
+        WritePlan plan;
+        try
+        {
+            plan = FirstPlan(flow, context);
         }
         catch (UnmappableEventException ex)
         {
             return new ProcessingOutcome.DeadLetter(DeadLetterReasons.UnmappableData, $"event {context.EventId} ({context.Type}): {ex.Message}");
         }
 
-        if (request.IsEmpty)
+        if (plan.IsEmpty)
         {
-            Log.EventHasNoWrites(logger, context.EventId, context.Type, handler.GetType().Name);
+            Log.EventHasNoWrites(logger, context.EventId, context.Type, flow.Family.ToString());
             return new ProcessingOutcome.Completed(CompletionKind.NothingToWrite, "no Salesforce writes for this event");
         }
 
-        if (budget?.IsAboveThreshold == true && !options.Value.IsUrgent(context.Type))
+        if (budget.IsAboveThreshold && !options.Value.IsUrgent(context.Type))
         {
             // The daily allowance is shared with every other integration of the org; spending the
             // last of it on non-urgent updates could stop the customer's own processes.
@@ -108,16 +111,20 @@ public sealed class EventProcessor(
 
         try
         {
-            (context, request, var response) = await WriteAsync(handler, context, request, cancellationToken).ConfigureAwait(false);
-            var outcome = interpreter.Interpret(context, handler, request, response);
+            (context, plan, var response) = await SendAsync(flow, context, plan, cancellationToken).ConfigureAwait(false);
+            var outcome = OutcomeDecider.Decide(plan, response, context.Attempt, retryPolicy, $"{context.EventId} ({context.Type}, {StripeObjectOf(context)})");
             if (outcome is ProcessingOutcome.Completed { Kind: CompletionKind.Written })
             {
-                var lag = ((time ?? TimeProvider.System).GetUtcNow() - context.Created).TotalSeconds;
+                var lag = (time.GetUtcNow() - context.Created).TotalSeconds;
                 Log.EventWritten(logger, context.EventId, Math.Round(lag, 1),
-                    budget?.Current is { } usage ? usage.Percent.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) : "unknown");
+                    budget.Current is { } usage ? usage.Percent.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) : "unknown");
             }
 
             return outcome;
+        }
+        catch (UnmappableEventException ex)
+        {
+            return new ProcessingOutcome.DeadLetter(DeadLetterReasons.UnmappableData, $"event {context.EventId} ({context.Type}): {ex.Message}");
         }
         catch (SalesforceApiException ex) when (ex.Kind == SalesforceFailureKind.Transient)
         {
@@ -130,43 +137,41 @@ public sealed class EventProcessor(
         }
     }
 
-    /// <summary>
-    /// Sends the plan. First sight of a customer — an event that normally brings new records, or
-    /// Salesforce answering that records must be created — puts the claims of existing records found
-    /// by the customer's email in front of the writes, and (for the second case) plans again with the
-    /// fields only creation needs, for exactly the records that are missing; steady state is one call.
-    /// </summary>
-    private async Task<(StripeEventContext, CompositeRequest, CompositeResponse)> WriteAsync(
-        IEventHandler handler, StripeEventContext context, CompositeRequest request, CancellationToken cancellationToken)
+    /// <summary>The first call: the flow's plan, and on an expected first sight the email-matching claims in front.</summary>
+    private WritePlan FirstPlan(EventFlow flow, StripeEventContext context)
     {
-        if (context.IncludeCreateFields)
-        {
-            request = WithClaims(context, request);
-        }
+        var plan = flow.Plan(context);
+        return context.IncludeCreateFields ? matcher.WithClaims(context, plan) : plan;
+    }
 
+    /// <summary>
+    /// Sends the plan. An unexpected first sight — Salesforce answering that records must be created —
+    /// plans again with the fields only creation needs, for exactly the records that are missing, and
+    /// the claims in front when an Account is among them; steady state is one call.
+    /// </summary>
+    private async Task<(StripeEventContext, WritePlan, CompositeResponse)> SendAsync(
+        EventFlow flow, StripeEventContext context, WritePlan plan, CancellationToken cancellationToken)
+    {
         // A record that failed for another reason (a lock) cannot report its missing fields yet, so
         // a later round can find more; two rounds cover an Account and what hangs on it.
         for (var round = 0; ; round++)
         {
-            var response = await salesforce.CompositeAsync(request, cancellationToken).ConfigureAwait(false);
-            var missing = CompositeOutcomeInterpreter.MissingCreateFields(response);
+            var response = await salesforce.CompositeAsync(plan.Request, cancellationToken).ConfigureAwait(false);
+            var missing = OutcomeDecider.MissingRecords(response);
             if (context.IncludeCreateFields || round == MaxCreateRounds || missing.IsSubsetOf(context.CreateFieldsFor))
             {
-                return (context, request, response);
+                return (context, plan, response);
             }
 
-            var attach = matcher?.CreatesAccount(request, missing) == true;
+            var attach = matcher.CreatesAccount(plan, missing);
             context = context with { CreateFieldsFor = context.CreateFieldsFor.Union(missing).ToHashSet(StringComparer.Ordinal) };
-            request = handler.Plan(context);
+            plan = flow.Plan(context);
             if (attach)
             {
-                request = WithClaims(context, request);
+                plan = matcher.WithClaims(context, plan);
             }
         }
     }
-
-    private CompositeRequest WithClaims(StripeEventContext context, CompositeRequest request) =>
-        matcher is null ? request : matcher.WithClaims(context, request);
 
     private async Task<byte[]?> ReadPayloadAsync(InboundMessage message, CancellationToken cancellationToken)
     {

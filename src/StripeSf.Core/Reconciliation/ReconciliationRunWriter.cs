@@ -63,7 +63,7 @@ public sealed class ReconciliationRunWriter(ISalesforceClient salesforce, IOptio
 
     private async Task SendAsync(CompositePlanBuilder plan, CancellationToken cancellationToken)
     {
-        var response = await salesforce.CompositeAsync(plan.Build(), cancellationToken).ConfigureAwait(false);
+        var response = await salesforce.CompositeAsync(plan.Build().Request, cancellationToken).ConfigureAwait(false);
         if (!response.AllSucceeded)
         {
             throw new InvalidOperationException("Salesforce refused the reconciliation result: " +

@@ -33,7 +33,7 @@ public sealed class WrittenFieldCatalogTests
 
             foreach (var attempt in new[] { context, context with { IncludeCreateFields = true } })
             {
-                CompositeRequestFields(handler!.Plan(attempt), written);
+                CompositeRequestFields(handler!.Plan(attempt).Request, written);
                 planned++;
             }
         }
@@ -78,13 +78,13 @@ public sealed class WrittenFieldCatalogTests
         }
     }
 
-    private static HandlerRegistry Registry(SalesforceMappingOptions mapping)
+    private static Flows.FlowTable Registry(SalesforceMappingOptions mapping)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Mapping:WinBackCampaignId"] = mapping.WinBackCampaignId,
         }).Build();
         return new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddStripeEventProcessing()
-            .BuildServiceProvider().GetRequiredService<HandlerRegistry>();
+            .BuildServiceProvider().GetRequiredService<Flows.FlowTable>();
     }
 }

@@ -53,19 +53,17 @@ public sealed class BlobPayloadStoreTests(BlobPayloadStoreTests.AzuriteFixture a
     {
         var harness = new IngressHarness(payloads: _store);
         var payload = TestEvents.Minimal("invoice.finalized", "evt_1BigInvoice",
-            new JsonObject { ["id"] = "in_big", ["object"] = "invoice", ["customer"] = "cus_big", ["description"] = new string('x', 300 * 1024) });
+            new JsonObject { ["id"] = "in_big", ["object"] = "invoice", ["customer"] = "cus_big", ["currency"] = "usd", ["description"] = new string('x', 300 * 1024) });
 
         var result = await harness.PostSignedAsync(payload);
 
         Assert.Equal(200, result.HttpStatusCode);
         var (_, sent) = Assert.Single(harness.Published());
         Assert.True(sent.Body.IsEmpty);
-        var policy = new RetryPolicy();
-        var processor = new EventProcessor(new HandlerRegistry(RoutingTable.Default.EventTypes.Select(t => new LogOnlyHandler(t))),
-            Substitute.For<ISalesforceClient>(), new CompositeOutcomeInterpreter(policy), _store, policy,
-            Options.Create(new ProcessingOptions()), NullLogger<EventProcessor>.Instance);
+        var processor = TestFlows.Processor(new CapturingSalesforceClient(), payloads: _store);
         var outcome = await processor.ProcessAsync(new InboundMessage(sent.MessageId, sent.Subject, sent.Body, sent.ApplicationProperties), CancellationToken.None);
-        Assert.IsType<ProcessingOutcome.Completed>(outcome);
+        var deadLetter = outcome as ProcessingOutcome.DeadLetter;
+        Assert.True(outcome is ProcessingOutcome.Completed, $"{deadLetter?.Reason}: {deadLetter?.Description}");
     }
 
     public sealed class AzuriteFixture : IAsyncLifetime

@@ -1,3 +1,8 @@
+using StripeSf.Core.Flows;
+using StripeSf.Core.Mapping;
+using StripeSf.Core.Matching;
+using StripeSf.Core.Planning;
+using StripeSf.Core.StripeApi;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
@@ -21,7 +26,7 @@ public sealed class EventProcessorTests
     private readonly ISalesforceApiBudget _budget = Substitute.For<ISalesforceApiBudget>();
 
     [Fact]
-    public async Task Process_RoutedEventWithLogOnlyHandler_CompletesWithNothingToWrite()
+    public async Task Process_RoutedEventWhoseFlowPlansNothing_CompletesWithNothingToWrite()
     {
         var outcome = await Processor().ProcessAsync(Message(TestEvents.Fixture("invoice.payment_failed.json", "evt_1Proc")), CancellationToken.None);
 
@@ -39,7 +44,7 @@ public sealed class EventProcessorTests
     {
         _salesforce.CompositeAsync(default!, default).ReturnsForAnyArgs(new CompositeResponse([new("account", 201, null)]));
 
-        var outcome = await Processor(new UpsertAccountHandler(type)).ProcessAsync(Message(TestEvents.Fixture(fixture, "evt_1Version")), CancellationToken.None);
+        var outcome = await Processor(UpsertAccount(type)).ProcessAsync(Message(TestEvents.Fixture(fixture, "evt_1Version")), CancellationToken.None);
 
         Assert.Equal(CompletionKind.Written, Assert.IsType<ProcessingOutcome.Completed>(outcome).Kind);
     }
@@ -95,7 +100,7 @@ public sealed class EventProcessorTests
     {
         _salesforce.CompositeAsync(default!, default).ThrowsAsyncForAnyArgs(Transient());
 
-        var outcome = await Processor(new UpsertAccountHandler()).ProcessAsync(Message(Customer(), attempt: 3), CancellationToken.None);
+        var outcome = await Processor(UpsertAccount()).ProcessAsync(Message(Customer(), attempt: 3), CancellationToken.None);
 
         var retry = Assert.IsType<ProcessingOutcome.RetryLater>(outcome);
         Assert.InRange(retry.Delay, TimeSpan.FromMinutes(8), TimeSpan.FromMinutes(12));
@@ -107,7 +112,7 @@ public sealed class EventProcessorTests
     {
         _salesforce.CompositeAsync(default!, default).ThrowsAsyncForAnyArgs(Transient());
 
-        var outcome = await Processor(new UpsertAccountHandler()).ProcessAsync(Message(Customer(), attempt: RetryPolicy.MaxAttempts), CancellationToken.None);
+        var outcome = await Processor(UpsertAccount()).ProcessAsync(Message(Customer(), attempt: RetryPolicy.MaxAttempts), CancellationToken.None);
 
         var deadLetter = Assert.IsType<ProcessingOutcome.DeadLetter>(outcome);
         Assert.Equal(DeadLetterReasons.RetriesExhausted, deadLetter.Reason);
@@ -120,7 +125,7 @@ public sealed class EventProcessorTests
         _salesforce.CompositeAsync(default!, default).ThrowsAsyncForAnyArgs(new SalesforceApiException(
             SalesforceFailureKind.Permanent, 400, [new SalesforceError("INVALID_FIELD", "No such column 'MRR__c' on entity 'Account'", [])], "rejected"));
 
-        var outcome = await Processor(new UpsertAccountHandler()).ProcessAsync(Message(Customer()), CancellationToken.None);
+        var outcome = await Processor(UpsertAccount()).ProcessAsync(Message(Customer()), CancellationToken.None);
 
         var deadLetter = Assert.IsType<ProcessingOutcome.DeadLetter>(outcome);
         Assert.Equal(DeadLetterReasons.SalesforceRejected, deadLetter.Reason);
@@ -134,7 +139,7 @@ public sealed class EventProcessorTests
         var errors = JsonNode.Parse("""[{"errorCode":"DUPLICATE_VALUE","message":"duplicate value found: Stripe_Customer_Id__c","fields":["Stripe_Customer_Id__c"]}]""");
         _salesforce.CompositeAsync(default!, default).ReturnsForAnyArgs(new CompositeResponse([new("account", 400, errors)]));
 
-        var outcome = await Processor(new UpsertAccountHandler()).ProcessAsync(Message(Customer()), CancellationToken.None);
+        var outcome = await Processor(UpsertAccount()).ProcessAsync(Message(Customer()), CancellationToken.None);
 
         var deadLetter = Assert.IsType<ProcessingOutcome.DeadLetter>(outcome);
         Assert.Contains("account: DUPLICATE_VALUE duplicate value found", deadLetter.Description, StringComparison.Ordinal);
@@ -147,7 +152,7 @@ public sealed class EventProcessorTests
         var errors = JsonNode.Parse("""[{"errorCode":"UNABLE_TO_LOCK_ROW","message":"unable to obtain exclusive access to this record","fields":[]}]""");
         _salesforce.CompositeAsync(default!, default).ReturnsForAnyArgs(new CompositeResponse([new("account", 400, errors)]));
 
-        var outcome = await Processor(new UpsertAccountHandler()).ProcessAsync(Message(Customer()), CancellationToken.None);
+        var outcome = await Processor(UpsertAccount()).ProcessAsync(Message(Customer()), CancellationToken.None);
 
         Assert.IsType<ProcessingOutcome.RetryLater>(outcome);
     }
@@ -158,7 +163,7 @@ public sealed class EventProcessorTests
         var errors = JsonNode.Parse("""[{"errorCode":"FIELD_CUSTOM_VALIDATION_EXCEPTION","message":"STALE_EVENT: a newer Stripe event already updated this record","fields":[]}]""");
         _salesforce.CompositeAsync(default!, default).ReturnsForAnyArgs(new CompositeResponse([new("account", 400, errors)]));
 
-        var outcome = await Processor(new UpsertAccountHandler()).ProcessAsync(Message(Customer()), CancellationToken.None);
+        var outcome = await Processor(UpsertAccount()).ProcessAsync(Message(Customer()), CancellationToken.None);
 
         Assert.Equal(CompletionKind.SkippedStale, Assert.IsType<ProcessingOutcome.Completed>(outcome).Kind);
     }
@@ -170,7 +175,7 @@ public sealed class EventProcessorTests
         _salesforce.CompositeAsync(Arg.Is<CompositeRequest>(r => r.Subrequests[0].Body!["Name"] == null), default)
             .ReturnsForAnyArgs(new CompositeResponse([new("account", 400, missing)]), new CompositeResponse([new("account", 201, null)]));
 
-        var outcome = await Processor(new UpsertAccountHandler()).ProcessAsync(Message(Customer()), CancellationToken.None);
+        var outcome = await Processor(UpsertAccount()).ProcessAsync(Message(Customer()), CancellationToken.None);
 
         Assert.Equal(CompletionKind.Written, Assert.IsType<ProcessingOutcome.Completed>(outcome).Kind);
         var sent = _salesforce.ReceivedCalls().Select(c => (CompositeRequest)c.GetArguments()[0]!).ToList();
@@ -185,7 +190,7 @@ public sealed class EventProcessorTests
         _budget.IsAboveThreshold.Returns(true);
         _budget.Current.Returns(new ApiUsage(93_000, 100_000, DateTimeOffset.UnixEpoch));
 
-        var outcome = await Processor(new UpsertAccountHandler()).ProcessAsync(Message(Customer()), CancellationToken.None);
+        var outcome = await Processor(UpsertAccount()).ProcessAsync(Message(Customer()), CancellationToken.None);
 
         var retry = Assert.IsType<ProcessingOutcome.RetryLater>(outcome);
         Assert.False(retry.CountsAsAttempt);
@@ -201,7 +206,7 @@ public sealed class EventProcessorTests
         _salesforce.CompositeAsync(default!, default).ReturnsForAnyArgs(new CompositeResponse([new("account", 201, null)]));
         var payload = TestEvents.Fixture("invoice.payment_failed.json", "evt_1Urgent");
 
-        var outcome = await Processor(new UpsertAccountHandler("invoice.payment_failed")).ProcessAsync(Message(payload), CancellationToken.None);
+        var outcome = await Processor(UpsertAccount("invoice.payment_failed")).ProcessAsync(Message(payload), CancellationToken.None);
 
         Assert.Equal(CompletionKind.Written, Assert.IsType<ProcessingOutcome.Completed>(outcome).Kind);
     }
@@ -215,26 +220,23 @@ public sealed class EventProcessorTests
     private static InboundMessage Message(byte[] payload, int attempt = 1) => new("msg_1", "subject", payload,
         new Dictionary<string, object> { [MessageProperties.Attempt] = attempt });
 
-    private EventProcessor Processor(params IEventHandler[] handlers)
+    private EventProcessor Processor(params EventFlow[] flows)
     {
         var policy = new RetryPolicy(new Random(7));
-        var all = handlers.Concat(Core.Routing.RoutingTable.Default.EventTypes
-            .Where(t => handlers.All(h => h.EventType != t))
-            .Select(t => new Core.Flows.LogOnlyHandler(t)));
-        return new EventProcessor(new HandlerRegistry(all), _salesforce, new CompositeOutcomeInterpreter(policy), _payloads, policy,
-            Options.Create(new ProcessingOptions()), NullLogger<EventProcessor>.Instance, _budget);
+        var rows = flows.Concat(Core.Routing.RoutingTable.Default.EventTypes
+            .Where(t => flows.All(f => f.EventType != t))
+            .Select(t => new EventFlow(t, FlowFamily.Customers, _ => WritePlan.Empty)));
+        return new EventProcessor(new FlowTable(rows, Core.Routing.RoutingTable.Default), _salesforce, _payloads, policy,
+            new ExistingContactMatcher(Options.Create(new SalesforceMappingOptions { MatchContactsByEmail = false })),
+            new SubscriptionTiersCompleter(NullLogger<SubscriptionTiersCompleter>.Instance), _budget,
+            Options.Create(new ProcessingOptions()), TimeProvider.System, NullLogger<EventProcessor>.Instance);
     }
 
     /// <summary>Writes one Account for any routed event: enough to drive the processor's outcome logic.</summary>
-    private sealed class UpsertAccountHandler(string eventType = "customer.updated") : IEventHandler
+    private static EventFlow UpsertAccount(string eventType = "customer.updated") => new(eventType, FlowFamily.Customers, context =>
     {
-        public string EventType => eventType;
-
-        public CompositeRequest Plan(StripeEventContext context)
-        {
-            var id = context.DataObject.GetProperty("id").GetString();
-            var body = context.MustCreate("account") ? new JsonObject { ["Name"] = $"Stripe customer {id}" } : new JsonObject();
-            return new(false, [new CompositeSubrequest("PATCH", $"sobjects/Account/Stripe_Customer_Id__c/{id}", "account", body)]);
-        }
-    }
+        var id = context.DataObject.GetProperty("id").GetString()!;
+        var body = context.MustCreate("account") ? new JsonObject { ["Name"] = $"Stripe customer {id}" } : new JsonObject();
+        return new CompositePlanBuilder().Upsert("account", "Account", "Stripe_Customer_Id__c", id, body).Build();
+    });
 }

@@ -4,6 +4,8 @@ using StripeSf.Core.Mapping;
 using StripeSf.Core.Processing;
 using StripeSf.Salesforce.Composite;
 
+using StripeSf.Core.Planning;
+
 namespace StripeSf.Core.Flows.Customers;
 
 /// <summary>
@@ -16,11 +18,11 @@ namespace StripeSf.Core.Flows.Customers;
 internal sealed class CustomerPlanner(SalesforceMappingOptions options, AccountWriter accounts)
 {
     /// <summary>The plan for a customer event; <paramref name="deleted"/> adds the deletion marker.</summary>
-    public CompositeRequest Plan(StripeEventContext context, bool deleted)
+    public WritePlan Plan(StripeEventContext context, bool deleted)
     {
         if (!options.Flows.Customers)
         {
-            return CompositeRequest.Empty;
+            return WritePlan.Empty;
         }
 
         var customer = context.DataObject;

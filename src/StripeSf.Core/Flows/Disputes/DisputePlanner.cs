@@ -5,6 +5,8 @@ using StripeSf.Core.Mapping;
 using StripeSf.Core.Processing;
 using StripeSf.Salesforce.Composite;
 
+using StripeSf.Core.Planning;
+
 namespace StripeSf.Core.Flows.Disputes;
 
 /// <summary>
@@ -13,21 +15,22 @@ namespace StripeSf.Core.Flows.Disputes;
 /// calls, so the Account is found inside the same composite request: a GET of the charge's payment
 /// entry (written by charge.succeeded) gives its Account Id, which the later subrequests reference.
 /// </summary>
-internal sealed class DisputePlanner(SalesforceMappingOptions options)
+internal sealed class DisputePlanner(SalesforceMappingOptions options, PaymentEntryWriter entries)
 {
     private const string ChargeRef = "charge";
 
-    /// <summary>True when the charge's payment entry is not in Salesforce yet: charge.succeeded has not been processed.</summary>
-    public static bool ChargeNotSyncedYet(CompositeSubrequestFailure failure) =>
-        failure.ReferenceId == ChargeRef && failure.Code == "NOT_FOUND";
-    private readonly PaymentEntryWriter _entries = new(options);
+    /// <summary>The charge's payment entry not in Salesforce yet means charge.succeeded has not been processed: wait for it.</summary>
+    private static readonly WriteRule ChargeEntryWritten =
+        WriteRule.WaitsFor("the disputed charge's payment entry (written by charge.succeeded)", f => f.Code == "NOT_FOUND");
+
+    private readonly PaymentEntryWriter _entries = entries;
 
     /// <summary>The plan of a dispute event; <paramref name="closed"/> for charge.dispute.closed.</summary>
-    public CompositeRequest Plan(StripeEventContext context, bool closed)
+    public WritePlan Plan(StripeEventContext context, bool closed)
     {
         if (!options.Flows.Disputes)
         {
-            return CompositeRequest.Empty;
+            return WritePlan.Empty;
         }
 
         var dispute = DisputeFacts.From(context.DataObject);
@@ -53,7 +56,7 @@ internal sealed class DisputePlanner(SalesforceMappingOptions options)
 
         var accountIdField = BillingLookup.IdField(options.Payment.AccountRelationship);
         var accountId = CompositePlanBuilder.Ref(ChargeRef, accountIdField);
-        plan.Get(ChargeRef, options.Payment.Object, options.Payment.ExternalId, dispute.ChargeId, accountIdField);
+        plan.Get(ChargeRef, options.Payment.Object, options.Payment.ExternalId, dispute.ChargeId, ChargeEntryWritten, accountIdField);
         plan.Upsert("caseAccount", caseMap.Object, caseMap.ExternalId, dispute.Id, new JsonObject { [BillingLookup.IdField(caseMap.AccountRelationship)] = accountId });
         if (closed && dispute.IsLost)
         {
@@ -62,18 +65,17 @@ internal sealed class DisputePlanner(SalesforceMappingOptions options)
             _entries.UpsertForAccountId(plan, "dispute", entry, context.Created, accountId);
         }
 
-        var subrequests = plan.Build().Subrequests.ToList();
         var health = BillingCustomerHealth.ForDispute(dispute.Status, options.Account);
         if (health is not null)
         {
             // By Id, not external id: the Account is known here only through the charge entry. The
             // billing event time still travels with the value, so the stale guard applies as usual.
             var fields = new BillingAccountFields(options.Account).Health(health).Build(context.Created);
-            subrequests.Add(new CompositeSubrequest("PATCH", $"sobjects/{options.Account.Object}/{accountId}", "account", fields));
+            plan.Update("account", options.Account.Object, accountId, fields);
         }
 
         // Not all-or-none: the Case must stay written when the charge lookup fails, and every write
         // is an idempotent upsert, so retrying the whole event after a partial failure is safe.
-        return new CompositeRequest(false, subrequests);
+        return plan.Build(allOrNone: false);
     }
 }

@@ -3,20 +3,22 @@ using StripeSf.Core.Mapping;
 using StripeSf.Core.Processing;
 using StripeSf.Salesforce.Composite;
 
+using StripeSf.Core.Planning;
+
 namespace StripeSf.Core.Flows.Invoices;
 
 /// <summary>invoice.* → the invoice record, the Account's billing group and, for a failed payment, the owner's Task.</summary>
-internal sealed class InvoicePlanner(SalesforceMappingOptions options, AccountWriter accounts)
+internal sealed class InvoicePlanner(SalesforceMappingOptions options, AccountWriter accounts, InvoiceWriter invoices)
 {
     private const string OwnerRef = "owner";
-    private readonly InvoiceWriter _invoices = new(options);
+    private readonly InvoiceWriter _invoices = invoices;
 
     /// <summary>invoice.paid / invoice.payment_succeeded: Billing Status back to Current, Last Payment Date when money moved.</summary>
-    public CompositeRequest Paid(StripeEventContext context)
+    public WritePlan Paid(StripeEventContext context)
     {
         if (!options.Flows.Invoices)
         {
-            return CompositeRequest.Empty;
+            return WritePlan.Empty;
         }
 
         var invoice = InvoiceFacts.From(context.DataObject);
@@ -30,16 +32,16 @@ internal sealed class InvoicePlanner(SalesforceMappingOptions options, AccountWr
     }
 
     /// <summary>invoice.finalized: the invoice record only; finalizing says nothing about billing status.</summary>
-    public CompositeRequest Finalized(StripeEventContext context) =>
-        options.Flows.Invoices ? Write(context, InvoiceFacts.From(context.DataObject), new BillingAccountFields(options.Account)) : CompositeRequest.Empty;
+    public WritePlan Finalized(StripeEventContext context) =>
+        options.Flows.Invoices ? Write(context, InvoiceFacts.From(context.DataObject), new BillingAccountFields(options.Account)) : WritePlan.Empty;
 
     /// <summary>invoice.payment_failed: Billing Status Payment Overdue, the invoice, and the owner's Task.</summary>
-    public CompositeRequest PaymentFailed(StripeEventContext context)
+    public WritePlan PaymentFailed(StripeEventContext context)
     {
         var flows = options.Flows;
         if (!flows.Invoices && !flows.FailedPaymentTasks)
         {
-            return CompositeRequest.Empty;
+            return WritePlan.Empty;
         }
 
         var invoice = InvoiceFacts.From(context.DataObject);
@@ -64,7 +66,7 @@ internal sealed class InvoicePlanner(SalesforceMappingOptions options, AccountWr
         return plan.Build();
     }
 
-    private CompositeRequest Write(StripeEventContext context, InvoiceFacts invoice, BillingAccountFields billing) =>
+    private WritePlan Write(StripeEventContext context, InvoiceFacts invoice, BillingAccountFields billing) =>
         // Not all-or-none: the invoice is linked by external id, so it must be written even when the
         // Account's billing group is skipped as stale.
         Begin(context, invoice, billing).Build();

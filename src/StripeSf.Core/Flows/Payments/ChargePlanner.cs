@@ -3,29 +3,31 @@ using StripeSf.Core.Mapping;
 using StripeSf.Core.Processing;
 using StripeSf.Salesforce.Composite;
 
+using StripeSf.Core.Planning;
+
 namespace StripeSf.Core.Flows.Payments;
 
 /// <summary>
 /// A charge's entry and the Account it hangs on, in one request. A payment without a customer
 /// (guest checkout) has no Account to hang on: it completes with nothing to write.
 /// </summary>
-internal sealed class ChargePlanner(SalesforceMappingOptions options, AccountWriter accounts)
+internal sealed class ChargePlanner(SalesforceMappingOptions options, AccountWriter accounts, PaymentEntryWriter entries)
 {
-    private readonly PaymentEntryWriter _entries = new(options);
+    private readonly PaymentEntryWriter _entries = entries;
 
     /// <summary>The plan for the charge that is the event's object (charge.succeeded, charge.failed).</summary>
-    public CompositeRequest PlanCharge(StripeEventContext context)
+    public WritePlan PlanCharge(StripeEventContext context)
     {
         var charge = context.DataObject;
         return Plan(context, ChargeReader.Entry(charge, options.Payment), ChargeReader.CustomerId(charge), ChargeReader.PayerName(charge));
     }
 
     /// <summary>The plan for <paramref name="entry"/> of customer <paramref name="customerId"/>.</summary>
-    public CompositeRequest Plan(StripeEventContext context, PaymentEntry entry, string? customerId, string? payerName)
+    public WritePlan Plan(StripeEventContext context, PaymentEntry entry, string? customerId, string? payerName)
     {
         if (!options.Flows.Payments || customerId is null)
         {
-            return CompositeRequest.Empty;
+            return WritePlan.Empty;
         }
 
         var plan = new CompositePlanBuilder();

@@ -1,11 +1,13 @@
+using StripeSf.Core.Planning;
+
 namespace StripeSf.Core.Flows.Subscriptions;
 
 /// <summary>
-/// How the win-back CampaignMember write can fail without anything being wrong. CampaignMember has no
+/// How the win-back CampaignMember writes can fail without anything being wrong. CampaignMember has no
 /// external id in a standard org, so it is created with a POST: a redelivered event finds the contact
 /// already a member (DUPLICATE_VALUE "Already a campaign member."), and a customer with no Contact yet
-/// has no one to add (the Contact GET answers NOT_FOUND). Both mean "done" for the event; the outcome
-/// interpreter should accept them for these reference ids rather than dead-letter the event.
+/// has no one to add (the Contact GET answers NOT_FOUND). Both mean "done" for the event; the rules
+/// below travel with the two subrequests.
 /// </summary>
 public static class CampaignMemberOutcome
 {
@@ -24,11 +26,10 @@ public static class CampaignMemberOutcome
     /// <summary>Error code of a GET by external id that matches no record.</summary>
     public const string NotFoundErrorCode = "NOT_FOUND";
 
-    /// <summary>True when a failed subrequest of the win-back step means the work is already done or has nothing to do.</summary>
-    public static bool CountsAsDone(string referenceId, string errorCode, string message) => referenceId switch
-    {
-        MemberReferenceId => errorCode == DuplicateErrorCode && message.Contains(DuplicateMessagePattern, StringComparison.OrdinalIgnoreCase),
-        ContactReferenceId => errorCode == NotFoundErrorCode,
-        _ => false,
-    };
+    /// <summary>The Contact GET: NOT_FOUND means the customer has no Contact to add, which is done.</summary>
+    public static WriteRule NoContactYet { get; } = WriteRule.DoneWhen("customer has no Contact to add to the win-back Campaign", f => f.Code == NotFoundErrorCode);
+
+    /// <summary>The CampaignMember POST: the Contact already being a member is done.</summary>
+    public static WriteRule AlreadyAMember { get; } = WriteRule.DoneWhen("Contact is already a member of the win-back Campaign",
+        f => f.Code == DuplicateErrorCode && f.Message.Contains(DuplicateMessagePattern, StringComparison.OrdinalIgnoreCase));
 }

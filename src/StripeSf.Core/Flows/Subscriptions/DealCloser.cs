@@ -3,8 +3,9 @@ using StripeSf.Core.Flows.Shared;
 using StripeSf.Core.Mapping;
 using StripeSf.Core.Processing;
 using StripeSf.Salesforce.Composite;
-using StripeSf.Salesforce.Errors;
 using StripeSf.Salesforce.Query;
+
+using StripeSf.Core.Planning;
 
 namespace StripeSf.Core.Flows.Subscriptions;
 
@@ -38,7 +39,7 @@ internal sealed class DealCloser(SalesforceMappingOptions mapping, AccountWriter
     /// done and will not come again). When there is none, the references find no record and the
     /// deletion and the copy fail harmlessly.
     /// </summary>
-    public CompositeSubrequest[] CloseOpportunity(string opportunityId, string subscriptionId, JsonObject fields)
+    public void CloseOpportunity(CompositePlanBuilder plan, string opportunityId, string subscriptionId, JsonObject fields)
     {
         var opportunity = mapping.Opportunity;
         fields[opportunity.ExternalId] = subscriptionId;
@@ -49,25 +50,19 @@ internal sealed class DealCloser(SalesforceMappingOptions mapping, AccountWriter
         string[] revenue = [opportunity.Amount, opportunity.Mrr, opportunity.Arr, opportunity.LastEventAt];
         var superseded = Soql.Query(
             $"SELECT Id, {Soql.Identifier(opportunity.Amount)}, {Soql.Identifier(opportunity.Mrr)}, {Soql.Identifier(opportunity.Arr)}, {Soql.Identifier(opportunity.LastEventAt)} FROM {Soql.Identifier(opportunity.Object)} WHERE {Soql.Identifier(opportunity.ExternalId)} = {subscriptionId} AND Id != {opportunityId} LIMIT 1");
-        var deal = $"sobjects/{opportunity.Object}/{Uri.EscapeDataString(opportunityId)}";
         var copy = new JsonObject();
         foreach (var field in revenue)
         {
             copy[field] = CompositePlanBuilder.Ref(SupersededQueryRef, $"records[0].{field}");
         }
 
-        return
-        [
-            new CompositeSubrequest("GET", $"query?q={Uri.EscapeDataString(superseded.Text)}", SupersededQueryRef),
-            new CompositeSubrequest("DELETE", $"sobjects/{opportunity.Object}/{CompositePlanBuilder.Ref(SupersededQueryRef, "records[0].Id")}", SupersededDeleteRef),
-            new CompositeSubrequest("PATCH", deal, OpportunityRef, fields),
-            new CompositeSubrequest("PATCH", deal, SupersededRevenueRef, copy),
-        ];
+        // The cleanup's reference finds no record when nothing was superseded: that failure is harmless.
+        var nothingSuperseded = WriteRule.Optional("no superseded Opportunity to remove");
+        plan.Query(SupersededQueryRef, superseded)
+            .Delete(SupersededDeleteRef, opportunity.Object, CompositePlanBuilder.Ref(SupersededQueryRef, "records[0].Id"), nothingSuperseded)
+            .Update(OpportunityRef, opportunity.Object, Uri.EscapeDataString(opportunityId), fields)
+            .Update(SupersededRevenueRef, opportunity.Object, Uri.EscapeDataString(opportunityId), copy, nothingSuperseded);
     }
-
-    /// <summary>True for a failure of the superseded-Opportunity cleanup that only means there was nothing to delete.</summary>
-    public static bool IsNothingSuperseded(CompositeSubrequestFailure failure) =>
-        failure.ReferenceId is SupersededDeleteRef or SupersededRevenueRef && failure.Kind == SalesforceFailureKind.Permanent;
 
     /// <summary>
     /// The Contract on the customer's Account. Status is sent only when the Contract is created: an

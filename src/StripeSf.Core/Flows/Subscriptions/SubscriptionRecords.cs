@@ -4,6 +4,8 @@ using StripeSf.Core.Mapping;
 using StripeSf.Core.Processing;
 using StripeSf.Salesforce.Composite;
 
+using StripeSf.Core.Planning;
+
 namespace StripeSf.Core.Flows.Subscriptions;
 
 /// <summary>
@@ -25,11 +27,11 @@ internal sealed class SubscriptionRecords(SalesforceMappingOptions mapping, Acco
     private const int MaxOpportunityName = 120;
 
     /// <summary>Account + Opportunity and nothing else (paused, resumed, trial_will_end); empty when the flow is off.</summary>
-    public CompositeRequest Baseline(StripeEventContext context)
+    public WritePlan Baseline(StripeEventContext context)
     {
         if (!mapping.Flows.Subscriptions)
         {
-            return CompositeRequest.Empty;
+            return WritePlan.Empty;
         }
 
         var subscription = SubscriptionEvent.Read(context, mapping);

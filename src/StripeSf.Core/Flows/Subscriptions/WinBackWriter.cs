@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using StripeSf.Core.Mapping;
-using StripeSf.Salesforce.Composite;
 
 namespace StripeSf.Core.Flows.Subscriptions;
 
@@ -16,15 +15,15 @@ internal sealed class WinBackWriter(SalesforceMappingOptions mapping)
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(mapping.WinBackCampaignId);
 
-    /// <summary>Adds the Contact GET to <paramref name="plan"/> and returns the POST to append after it.</summary>
-    public CompositeSubrequest Add(CompositePlanBuilder plan, string customerId)
+    /// <summary>Adds the Contact GET and the CampaignMember POST referencing it to <paramref name="plan"/>.</summary>
+    public void Add(CompositePlanBuilder plan, string customerId)
     {
         var contact = mapping.Contact;
-        plan.Get(CampaignMemberOutcome.ContactReferenceId, contact.Object, contact.ExternalId, customerId, "Id");
-        return new CompositeSubrequest("POST", $"sobjects/{CampaignMemberObject}", CampaignMemberOutcome.MemberReferenceId, new JsonObject
+        plan.Get(CampaignMemberOutcome.ContactReferenceId, contact.Object, contact.ExternalId, customerId, CampaignMemberOutcome.NoContactYet, "Id");
+        plan.Create(CampaignMemberOutcome.MemberReferenceId, CampaignMemberObject, new JsonObject
         {
             ["CampaignId"] = mapping.WinBackCampaignId!.Trim(),
             ["ContactId"] = CompositePlanBuilder.Ref(CampaignMemberOutcome.ContactReferenceId, "Id"),
-        });
+        }, CampaignMemberOutcome.AlreadyAMember);
     }
 }

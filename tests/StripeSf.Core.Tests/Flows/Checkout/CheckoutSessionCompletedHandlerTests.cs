@@ -1,3 +1,4 @@
+using StripeSf.Core.Flows;
 using System.Text.Json.Nodes;
 using StripeSf.Core.Flows.Checkout;
 using StripeSf.Core.Mapping;
@@ -122,6 +123,6 @@ public sealed class CheckoutSessionCompletedHandlerTests
             PlanAssert.Text(Handler().Plan(FlowFixture.Load(Flow, OldSubscription))));
     }
 
-    private static CheckoutSessionCompletedHandler Handler(Action<SalesforceMappingOptions>? configure = null) =>
-        new(FlowFixture.Options(configure));
+    private static EventFlow Handler(Action<SalesforceMappingOptions>? configure = null) =>
+        TestFlows.For("checkout.session.completed", FlowFixture.Options(configure));
 }

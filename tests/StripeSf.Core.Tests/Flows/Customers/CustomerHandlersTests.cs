@@ -1,3 +1,4 @@
+using StripeSf.Core.Flows;
 using Microsoft.Extensions.Options;
 using StripeSf.Core.Flows.Customers;
 using StripeSf.Core.Mapping;
@@ -8,22 +9,22 @@ namespace StripeSf.Core.Tests.BillingFlows.Customers;
 
 public sealed class CustomerHandlersTests
 {
-    private static CustomerCreatedHandler Created(IOptions<SalesforceMappingOptions>? options = null)
+    private static EventFlow Created(IOptions<SalesforceMappingOptions>? options = null)
     {
         options ??= FlowFixture.Options();
-        return new CustomerCreatedHandler(options);
+        return TestFlows.For("customer.created", options);
     }
 
-    private static CustomerUpdatedHandler Updated(IOptions<SalesforceMappingOptions>? options = null)
+    private static EventFlow Updated(IOptions<SalesforceMappingOptions>? options = null)
     {
         options ??= FlowFixture.Options();
-        return new CustomerUpdatedHandler(options);
+        return TestFlows.For("customer.updated", options);
     }
 
-    private static CustomerDeletedHandler Deleted(IOptions<SalesforceMappingOptions>? options = null)
+    private static EventFlow Deleted(IOptions<SalesforceMappingOptions>? options = null)
     {
         options ??= FlowFixture.Options();
-        return new CustomerDeletedHandler(options);
+        return TestFlows.For("customer.deleted", options);
     }
 
     private static StripeEventContext Load(string file, bool includeCreateFields = false) =>

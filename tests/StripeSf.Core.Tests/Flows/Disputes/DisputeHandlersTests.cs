@@ -1,3 +1,4 @@
+using StripeSf.Core.Flows;
 using StripeSf.Core.Flows.Disputes;
 using StripeSf.Core.Processing;
 using StripeSf.Core.Tests.BillingFlows.Payments;
@@ -6,8 +7,8 @@ namespace StripeSf.Core.Tests.BillingFlows.Disputes;
 
 public sealed class DisputeHandlersTests
 {
-    private static readonly ChargeDisputeCreatedHandler Created = new(FlowFixture.Options());
-    private static readonly ChargeDisputeClosedHandler Closed = new(FlowFixture.Options());
+    private static readonly EventFlow Created = TestFlows.For("charge.dispute.created", FlowFixture.Options());
+    private static readonly EventFlow Closed = TestFlows.For("charge.dispute.closed", FlowFixture.Options());
 
     private static StripeEventContext Load(string file) => FlowFixture.Load("disputes", file);
 
@@ -102,8 +103,8 @@ public sealed class DisputeHandlersTests
     {
         var options = FlowFixture.Options(o => o.Flows.Disputes = false);
 
-        Assert.True(new ChargeDisputeCreatedHandler(options).Plan(Load("charge.dispute.created.2020-08-27.json")).IsEmpty);
-        Assert.True(new ChargeDisputeClosedHandler(options).Plan(Load("charge.dispute.closed.2020-08-27.json")).IsEmpty);
+        Assert.True(TestFlows.For("charge.dispute.created", options).Plan(Load("charge.dispute.created.2020-08-27.json")).IsEmpty);
+        Assert.True(TestFlows.For("charge.dispute.closed", options).Plan(Load("charge.dispute.closed.2020-08-27.json")).IsEmpty);
     }
 
     [Theory]

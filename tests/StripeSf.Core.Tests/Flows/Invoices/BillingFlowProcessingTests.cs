@@ -1,3 +1,4 @@
+using StripeSf.Core.Flows;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
@@ -31,7 +32,7 @@ public sealed class BillingFlowProcessingTests
             new("task", 201, null),
         ]));
 
-        var outcome = await Process("invoices", "invoice.payment_failed.2020-08-27.json", new InvoicePaymentFailedHandler(FlowFixture.Options()));
+        var outcome = await Process("invoices", "invoice.payment_failed.2020-08-27.json", TestFlows.For("invoice.payment_failed", FlowFixture.Options()));
 
         var completed = Assert.IsType<ProcessingOutcome.Completed>(outcome);
         Assert.Equal(CompletionKind.Written, completed.Kind);
@@ -46,7 +47,7 @@ public sealed class BillingFlowProcessingTests
             new CompositeResponse([new("account", 400, NameMissing.DeepClone()), new("invoice", 400, NameMissing.DeepClone())]),
             new CompositeResponse([new("accountCreate", 201, null), new("account", 200, null), new("invoice", 201, null)]));
 
-        var outcome = await Process("invoices", "invoice.paid.2020-08-27.json", new InvoicePaidHandler(FlowFixture.Options()));
+        var outcome = await Process("invoices", "invoice.paid.2020-08-27.json", TestFlows.For("invoice.paid", FlowFixture.Options()));
 
         Assert.Equal(CompletionKind.Written, Assert.IsType<ProcessingOutcome.Completed>(outcome).Kind);
         Assert.Equal(2, requests.Count);
@@ -62,7 +63,7 @@ public sealed class BillingFlowProcessingTests
         _salesforce.CompositeAsync(Arg.Do<CompositeRequest>(requests.Add), Arg.Any<CancellationToken>())
             .Returns(new CompositeResponse([new("accountName", 201, null), new("account", 200, null), new("contact", 201, null)]));
 
-        var outcome = await Process("customers", "customer.created.2020-08-27.json", new CustomerCreatedHandler(FlowFixture.Options()));
+        var outcome = await Process("customers", "customer.created.2020-08-27.json", TestFlows.For("customer.created", FlowFixture.Options()));
 
         Assert.Equal(CompletionKind.Written, Assert.IsType<ProcessingOutcome.Completed>(outcome).Kind);
         Assert.Equal("Jenny Rosen", (string?)FlowFixture.Body(Assert.Single(requests), "accountName")["Name"]);
@@ -74,17 +75,15 @@ public sealed class BillingFlowProcessingTests
         var customerStale = JsonNode.Parse("""[{"errorCode":"FIELD_CUSTOM_VALIDATION_EXCEPTION","message":"STALE_EVENT: Stripe_Customer_Event_At__c would move back in time","fields":[]}]""")!;
         _salesforce.CompositeAsync(default!, default).ReturnsForAnyArgs(new CompositeResponse([new("account", 400, customerStale), new("contact", 400, Halted.DeepClone())]));
 
-        var outcome = await Process("customers", "customer.updated.2020-08-27.json", new CustomerUpdatedHandler(FlowFixture.Options()));
+        var outcome = await Process("customers", "customer.updated.2020-08-27.json", TestFlows.For("customer.updated", FlowFixture.Options()));
 
         Assert.Equal(CompletionKind.SkippedStale, Assert.IsType<ProcessingOutcome.Completed>(outcome).Kind);
     }
 
-    private async Task<ProcessingOutcome> Process(string flow, string file, IEventHandler handler)
+    private async Task<ProcessingOutcome> Process(string flow, string file, EventFlow handler)
     {
         var payload = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "flows", flow, file));
-        var policy = new RetryPolicy(new Random(7));
-        var processor = new EventProcessor(new HandlerRegistry([handler]), _salesforce, new CompositeOutcomeInterpreter(policy), new InMemoryPayloadStore(), policy,
-            Microsoft.Extensions.Options.Options.Create(new ProcessingOptions()), NullLogger<EventProcessor>.Instance);
+        var processor = TestFlows.Processor(_salesforce, FlowFixture.Options());
         var message = new InboundMessage("msg_flow", handler.EventType, payload, new Dictionary<string, object> { [MessageProperties.Attempt] = 1 });
         return await processor.ProcessAsync(message, CancellationToken.None);
     }

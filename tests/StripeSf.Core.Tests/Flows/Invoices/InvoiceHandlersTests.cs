@@ -1,3 +1,4 @@
+using StripeSf.Core.Flows;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using StripeSf.Core.Flows.Invoices;
@@ -9,10 +10,10 @@ namespace StripeSf.Core.Tests.BillingFlows.Invoices;
 
 public sealed class InvoiceHandlersTests
 {
-    private static InvoicePaidHandler Paid(IOptions<SalesforceMappingOptions>? options = null)
+    private static EventFlow Paid(IOptions<SalesforceMappingOptions>? options = null)
     {
         options ??= FlowFixture.Options();
-        return new InvoicePaidHandler(options);
+        return TestFlows.For("invoice.paid", options);
     }
 
     private static StripeEventContext Load(string file, Action<JsonObject>? edit = null, bool includeCreateFields = false) =>
@@ -58,7 +59,7 @@ public sealed class InvoiceHandlersTests
     public void Plan_PaymentSucceeded_WritesWhatInvoicePaidWrites()
     {
         var options = FlowFixture.Options();
-        var succeeded = new InvoicePaymentSucceededHandler(options).Plan(Load("invoice.payment_succeeded.2020-08-27.json"));
+        var succeeded = TestFlows.For("invoice.payment_succeeded", options).Plan(Load("invoice.payment_succeeded.2020-08-27.json"));
 
         FlowFixture.AssertSamePlan(Paid().Plan(Load("invoice.paid.2020-08-27.json")), succeeded);
     }
@@ -67,7 +68,7 @@ public sealed class InvoiceHandlersTests
     public void Plan_FinalizedAt2026_WritesInvoiceAndLeavesBillingGroupAlone()
     {
         var options = FlowFixture.Options();
-        var request = new InvoiceFinalizedHandler(options).Plan(Load("invoice.finalized.2026-07-29.json"));
+        var request = TestFlows.For("invoice.finalized", options).Plan(Load("invoice.finalized.2026-07-29.json"));
 
         FlowFixture.AssertBody("{}", FlowFixture.Body(request, "account"));
         var invoice = FlowFixture.Body(request, "invoice");
@@ -106,8 +107,8 @@ public sealed class InvoiceHandlersTests
         var options = FlowFixture.Options(o => o.Flows.Invoices = false);
 
         Assert.True(Paid(options).Plan(Load("invoice.paid.2020-08-27.json")).IsEmpty);
-        Assert.True(new InvoiceFinalizedHandler(options).Plan(Load("invoice.finalized.2026-07-29.json")).IsEmpty);
-        Assert.True(new InvoicePaymentSucceededHandler(options).Plan(Load("invoice.payment_succeeded.2020-08-27.json")).IsEmpty);
+        Assert.True(TestFlows.For("invoice.finalized", options).Plan(Load("invoice.finalized.2026-07-29.json")).IsEmpty);
+        Assert.True(TestFlows.For("invoice.payment_succeeded", options).Plan(Load("invoice.payment_succeeded.2020-08-27.json")).IsEmpty);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using StripeSf.Core.Flows;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using StripeSf.Core.Flows.Invoices;
@@ -9,10 +10,10 @@ namespace StripeSf.Core.Tests.BillingFlows.Invoices;
 
 public sealed class InvoicePaymentFailedHandlerTests
 {
-    private static InvoicePaymentFailedHandler Handler(IOptions<SalesforceMappingOptions>? options = null)
+    private static EventFlow Handler(IOptions<SalesforceMappingOptions>? options = null)
     {
         options ??= FlowFixture.Options();
-        return new InvoicePaymentFailedHandler(options);
+        return TestFlows.For("invoice.payment_failed", options);
     }
 
     private static StripeEventContext Load(string file, Action<JsonObject>? edit = null) => FlowFixture.Load("invoices", file, edit);

@@ -1,3 +1,4 @@
+using StripeSf.Core.Flows;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using StripeSf.Core.Flows.Payments;
@@ -11,16 +12,16 @@ public sealed class ChargeHandlersTests
     private const string ChargeUrl = "PATCH sobjects/Stripe_Payment__c/Stripe_Payment_Id__c/";
     private const string AccountUrl = "PATCH sobjects/Account/Stripe_Customer_Id__c/cus_FlowPay";
 
-    private static ChargeSucceededHandler Succeeded(IOptions<SalesforceMappingOptions>? options = null)
+    private static EventFlow Succeeded(IOptions<SalesforceMappingOptions>? options = null)
     {
         options ??= FlowFixture.Options();
-        return new ChargeSucceededHandler(options);
+        return TestFlows.For("charge.succeeded", options);
     }
 
-    private static ChargeFailedHandler Failed(IOptions<SalesforceMappingOptions>? options = null)
+    private static EventFlow Failed(IOptions<SalesforceMappingOptions>? options = null)
     {
         options ??= FlowFixture.Options();
-        return new ChargeFailedHandler(options);
+        return TestFlows.For("charge.failed", options);
     }
 
     private static StripeEventContext Load(string file, Action<JsonObject>? edit = null, bool includeCreateFields = false) =>
@@ -108,7 +109,7 @@ public sealed class ChargeHandlersTests
 
         Assert.True(Succeeded(options).Plan(Load("charge.succeeded.2020-08-27.json")).IsEmpty);
         Assert.True(Failed(options).Plan(Load("charge.failed.2020-08-27.json")).IsEmpty);
-        Assert.True(new ChargeRefundedHandler(options).Plan(Load("charge.refunded.2020-08-27.json")).IsEmpty);
-        Assert.True(new PaymentIntentSucceededHandler(options).Plan(Load("payment_intent.succeeded.2026-07-29.json")).IsEmpty);
+        Assert.True(TestFlows.For("charge.refunded", options).Plan(Load("charge.refunded.2020-08-27.json")).IsEmpty);
+        Assert.True(TestFlows.For("payment_intent.succeeded", options).Plan(Load("payment_intent.succeeded.2026-07-29.json")).IsEmpty);
     }
 }

@@ -1,3 +1,4 @@
+using StripeSf.Core.Flows;
 using Microsoft.Extensions.Options;
 using StripeSf.Core.Flows.Payments;
 using StripeSf.Core.Mapping;
@@ -6,10 +7,10 @@ namespace StripeSf.Core.Tests.BillingFlows.Payments;
 
 public sealed class ChargeRefundedHandlerTests
 {
-    private static ChargeRefundedHandler Handler(IOptions<SalesforceMappingOptions>? options = null)
+    private static EventFlow Handler(IOptions<SalesforceMappingOptions>? options = null)
     {
         options ??= FlowFixture.Options();
-        return new ChargeRefundedHandler(options);
+        return TestFlows.For("charge.refunded", options);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using StripeSf.Core.Planning;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
@@ -57,4 +58,13 @@ internal static class FlowFixture
         Assert.Equal(first.AllOrNone, second.AllOrNone);
         Assert.Equal(Everything(first), Everything(second));
     }
+    public static string[] Calls(WritePlan request) => Calls(request.Request);
+
+    public static JsonObject Body(WritePlan request, string referenceId) => Body(request.Request, referenceId);
+
+    public static string Everything(WritePlan request) => Everything(request.Request);
+
+    public static void AssertSamePlan(WritePlan first, CompositeRequest second) => AssertSamePlan(first.Request, second);
+
+    public static void AssertSamePlan(WritePlan first, WritePlan second) => AssertSamePlan(first.Request, second.Request);
 }

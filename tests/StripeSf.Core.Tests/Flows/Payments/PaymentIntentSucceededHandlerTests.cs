@@ -1,3 +1,4 @@
+using StripeSf.Core.Flows;
 using System.Text.Json.Nodes;
 using StripeSf.Core.Flows.Payments;
 using StripeSf.Core.Processing;
@@ -6,7 +7,7 @@ namespace StripeSf.Core.Tests.BillingFlows.Payments;
 
 public sealed class PaymentIntentSucceededHandlerTests
 {
-    private static readonly PaymentIntentSucceededHandler Handler = new(FlowFixture.Options());
+    private static readonly EventFlow Handler = TestFlows.For("payment_intent.succeeded", FlowFixture.Options());
 
     private static StripeEventContext Load(string file, Action<JsonObject>? edit = null) => FlowFixture.Load("payments", file, edit);
 
@@ -14,7 +15,7 @@ public sealed class PaymentIntentSucceededHandlerTests
     public void Plan_At2020WithEmbeddedCharge_WritesTheSameEntryAsChargeSucceeded()
     {
         var options = FlowFixture.Options();
-        var fromCharge = new ChargeSucceededHandler(options).Plan(Load("charge.succeeded.2020-08-27.json"));
+        var fromCharge = TestFlows.For("charge.succeeded", options).Plan(Load("charge.succeeded.2020-08-27.json"));
 
         var fromIntent = Handler.Plan(Load("payment_intent.succeeded.2020-08-27.json"));
 

@@ -1,3 +1,4 @@
+using StripeSf.Core.Flows;
 using System.Text.Json.Nodes;
 using StripeSf.Core.Flows.Payments;
 using StripeSf.Core.Processing;
@@ -61,14 +62,14 @@ public sealed class SensitiveDataTests
         Assert.Equal("4444", (string?)entry["Card_Last4__c"]);
     }
 
-    private static IEventHandler Handler(string type)
+    private static EventFlow Handler(string type)
     {
         var options = FlowFixture.Options();
         return type switch
         {
-            "charge.succeeded" => new ChargeSucceededHandler(options),
-            "charge.failed" => new ChargeFailedHandler(options),
-            _ => new ChargeRefundedHandler(options),
+            "charge.succeeded" => TestFlows.For("charge.succeeded", options),
+            "charge.failed" => TestFlows.For("charge.failed", options),
+            _ => TestFlows.For("charge.refunded", options),
         };
     }
 

@@ -1,3 +1,4 @@
+using StripeSf.Core.Flows;
 using System.Text.Json.Nodes;
 using StripeSf.Core.Flows.Subscriptions;
 using StripeSf.Core.Mapping;
@@ -188,6 +189,6 @@ public sealed class CustomerSubscriptionCreatedHandlerTests
     private static Action<JsonObject> WithMetadata(string opportunityId) =>
         e => FlowFixture.Object(e)["metadata"] = new JsonObject { ["salesforce_opportunity_id"] = opportunityId };
 
-    private static CustomerSubscriptionCreatedHandler Handler(Action<SalesforceMappingOptions>? configure = null) =>
-        new(FlowFixture.Options(configure));
+    private static EventFlow Handler(Action<SalesforceMappingOptions>? configure = null) =>
+        TestFlows.For("customer.subscription.created", FlowFixture.Options(configure));
 }

@@ -1,3 +1,7 @@
+using StripeSf.Core.Planning;
+using StripeSf.Salesforce.Errors;
+using StripeSf.Salesforce.Composite;
+using StripeSf.Core.Flows;
 using System.Text.Json.Nodes;
 using StripeSf.Core.Flows.Subscriptions;
 using StripeSf.Core.Mapping;
@@ -96,11 +100,14 @@ public sealed class CustomerSubscriptionDeletedHandlerTests
     [InlineData("winBackMember", "INVALID_CROSS_REFERENCE_KEY", "invalid cross reference id", false)]
     [InlineData("winBackContact", "NOT_FOUND", "The requested resource does not exist", true)]
     [InlineData("subscriptionAccount", "DUPLICATE_VALUE", "Already a campaign member.", false)]
-    public void CountsAsDone_WinBackFailures_OnlyMembershipAndMissingContact(string reference, string code, string message, bool done)
+    public void Plan_WinBackFailures_OnlyMembershipAndMissingContactCountAsDone(string reference, string code, string message, bool done)
     {
-        Assert.Equal(done, CampaignMemberOutcome.CountsAsDone(reference, code, message));
+        var plan = Handler(o => o.WinBackCampaignId = "701000000000001AAA").Plan(FlowFixture.Load(Flow, Current));
+        var failure = new CompositeSubrequestFailure(reference, 400, [new SalesforceError(code, message, [])], SalesforceFailureKind.Permanent, RolledBack: false);
+
+        Assert.Equal(done, plan.RuleFor(reference).Interpret(failure) == WriteFailureMeaning.Done);
     }
 
-    private static CustomerSubscriptionDeletedHandler Handler(Action<SalesforceMappingOptions>? configure = null) =>
-        new(FlowFixture.Options(configure));
+    private static EventFlow Handler(Action<SalesforceMappingOptions>? configure = null) =>
+        TestFlows.For("customer.subscription.deleted", FlowFixture.Options(configure));
 }

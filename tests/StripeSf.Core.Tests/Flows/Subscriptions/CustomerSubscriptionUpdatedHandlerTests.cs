@@ -1,3 +1,4 @@
+using StripeSf.Core.Flows;
 using System.Text.Json.Nodes;
 using StripeSf.Core.Flows.Subscriptions;
 using StripeSf.Core.Mapping;
@@ -162,6 +163,6 @@ public sealed class CustomerSubscriptionUpdatedHandlerTests
         Assert.True(Handler(o => o.Flows.Subscriptions = false).Plan(FlowFixture.Load(Flow, CurrentQuantity)).IsEmpty);
     }
 
-    private static CustomerSubscriptionUpdatedHandler Handler(Action<SalesforceMappingOptions>? configure = null) =>
-        new(FlowFixture.Options(configure));
+    private static EventFlow Handler(Action<SalesforceMappingOptions>? configure = null) =>
+        TestFlows.For("customer.subscription.updated", FlowFixture.Options(configure));
 }

@@ -1,3 +1,4 @@
+using StripeSf.Core.Planning;
 using System.Text.Json.Nodes;
 using StripeSf.Salesforce.Composite;
 
@@ -42,4 +43,9 @@ internal static class PlanAssert
     /// <summary>The whole request as text, to compare two plans.</summary>
     public static string Text(CompositeRequest request) =>
         $"allOrNone={request.AllOrNone}\n" + string.Join("\n", request.Subrequests.Select(s => $"{s.Method} {s.Url} {s.ReferenceId} {s.Body?.ToJsonString()}"));
+    public static string[] References(WritePlan request) => References(request.Request);
+
+    public static JsonObject Request(WritePlan request, string referenceId, string method, string url) => Request(request.Request, referenceId, method, url);
+
+    public static string Text(WritePlan request) => Text(request.Request);
 }

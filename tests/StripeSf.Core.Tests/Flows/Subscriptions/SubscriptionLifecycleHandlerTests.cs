@@ -1,3 +1,4 @@
+using StripeSf.Core.Flows;
 using System.Text.Json.Nodes;
 using StripeSf.Core.Flows.Subscriptions;
 using StripeSf.Core.Processing;
@@ -12,7 +13,7 @@ public sealed class SubscriptionLifecycleHandlerTests
     [Fact]
     public void Plan_CurrentApiPaused_OpenStageAndZeroMrr()
     {
-        var request = new CustomerSubscriptionPausedHandler(FlowFixture.Options()).Plan(FlowFixture.Load(Flow, "current.customer.subscription.paused.json"));
+        var request = TestFlows.For("customer.subscription.paused", FlowFixture.Options()).Plan(FlowFixture.Load(Flow, "current.customer.subscription.paused.json"));
 
         Assert.Equal(["subscriptionAccount", "subscriptionOpportunityCreate", "subscriptionOpportunity"], PlanAssert.References(request));
         PlanAssert.Fields(PlanAssert.Request(request, "subscriptionAccount", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Cur"),
@@ -26,7 +27,7 @@ public sealed class SubscriptionLifecycleHandlerTests
     [Fact]
     public void Plan_CurrentApiResumed_ClosedWonWithMrr()
     {
-        var request = new CustomerSubscriptionResumedHandler(FlowFixture.Options()).Plan(FlowFixture.Load(Flow, "current.customer.subscription.resumed.json"));
+        var request = TestFlows.For("customer.subscription.resumed", FlowFixture.Options()).Plan(FlowFixture.Load(Flow, "current.customer.subscription.resumed.json"));
 
         var account = PlanAssert.Request(request, "subscriptionAccount", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Cur");
         Assert.Equal("active", (string?)account["Subscription_Status__c"]);
@@ -40,7 +41,7 @@ public sealed class SubscriptionLifecycleHandlerTests
     [Fact]
     public void Plan_OldApiTrialWillEnd_TrialStageClosingAtTrialEnd()
     {
-        var request = new CustomerSubscriptionTrialWillEndHandler(FlowFixture.Options()).Plan(FlowFixture.Load(Flow, "2020-08-27.customer.subscription.trial_will_end.json"));
+        var request = TestFlows.For("customer.subscription.trial_will_end", FlowFixture.Options()).Plan(FlowFixture.Load(Flow, "2020-08-27.customer.subscription.trial_will_end.json"));
 
         var account = PlanAssert.Request(request, "subscriptionAccount", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Old");
         Assert.Equal("trialing", (string?)account["Subscription_Status__c"]);
@@ -54,7 +55,7 @@ public sealed class SubscriptionLifecycleHandlerTests
     [Fact]
     public void Plan_TrialWillEndWithoutApiVersion_PlansTheSame()
     {
-        var handler = new CustomerSubscriptionTrialWillEndHandler(FlowFixture.Options());
+        var handler = TestFlows.For("customer.subscription.trial_will_end", FlowFixture.Options());
         const string File = "2020-08-27.customer.subscription.trial_will_end.json";
 
         var versionless = handler.Plan(FlowFixture.Load(Flow, File, e => e.Remove("api_version")));
@@ -67,7 +68,7 @@ public sealed class SubscriptionLifecycleHandlerTests
     {
         var context = FlowFixture.Load(Flow, "current.customer.subscription.resumed.json", e => FlowFixture.Object(e)["customer"] = null);
 
-        var error = Assert.Throws<UnmappableEventException>(() => new CustomerSubscriptionResumedHandler(FlowFixture.Options()).Plan(context));
+        var error = Assert.Throws<UnmappableEventException>(() => TestFlows.For("customer.subscription.resumed", FlowFixture.Options()).Plan(context));
 
         Assert.Contains("sub_Flow2Cur", error.Message, StringComparison.Ordinal);
     }
@@ -79,11 +80,11 @@ public sealed class SubscriptionLifecycleHandlerTests
     public void Plan_SubscriptionsSwitchedOff_WritesNothing(string type)
     {
         var options = FlowFixture.Options(o => o.Flows.Subscriptions = false);
-        IEventHandler handler = type switch
+        EventFlow handler = type switch
         {
-            "customer.subscription.paused" => new CustomerSubscriptionPausedHandler(options),
-            "customer.subscription.resumed" => new CustomerSubscriptionResumedHandler(options),
-            _ => new CustomerSubscriptionTrialWillEndHandler(options),
+            "customer.subscription.paused" => TestFlows.For("customer.subscription.paused", options),
+            "customer.subscription.resumed" => TestFlows.For("customer.subscription.resumed", options),
+            _ => TestFlows.For("customer.subscription.trial_will_end", options),
         };
 
         Assert.Equal(type, handler.EventType);

@@ -5,6 +5,8 @@ using StripeSf.Core.Mapping;
 using StripeSf.Core.Processing;
 using StripeSf.Salesforce.Composite;
 
+using StripeSf.Core.Planning;
+
 namespace StripeSf.Core.Flows.Subscriptions;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace StripeSf.Core.Flows.Subscriptions;
 /// plus the targeted update of the change <see cref="SubscriptionChangeClassifier"/> names: a renewal
 /// Opportunity, an expansion Opportunity and owner Task, the Account at risk on a scheduled cancellation.
 /// </summary>
-public sealed class CustomerSubscriptionUpdatedHandler : IEventHandler
+internal sealed class SubscriptionUpdatedPlanner
 {
     private readonly SalesforceMappingOptions _mapping;
     private readonly SubscriptionRecords _records;
@@ -20,26 +22,22 @@ public sealed class CustomerSubscriptionUpdatedHandler : IEventHandler
     private readonly RenewalWriter _renewals;
     private readonly ExpansionWriter _expansions;
 
-    /// <summary>Builds the handler from the mapping.</summary>
-    public CustomerSubscriptionUpdatedHandler(IOptions<SalesforceMappingOptions> options)
+    /// <summary>The planner with its collaborators.</summary>
+    public SubscriptionUpdatedPlanner(SalesforceMappingOptions mapping, SubscriptionRecords records, ChangeUpdates changes, RenewalWriter renewals, ExpansionWriter expansions)
     {
-        var accounts = new AccountWriter(options);
-        _mapping = options.Value;
-        _records = new SubscriptionRecords(_mapping, accounts);
-        _changes = new ChangeUpdates(_mapping);
-        _renewals = new RenewalWriter(_mapping, accounts, _records);
-        _expansions = new ExpansionWriter(_mapping, accounts, _records);
+        _mapping = mapping;
+        _records = records;
+        _changes = changes;
+        _renewals = renewals;
+        _expansions = expansions;
     }
 
-    /// <inheritdoc />
-    public string EventType => "customer.subscription.updated";
-
-    /// <inheritdoc />
-    public CompositeRequest Plan(StripeEventContext context)
+    /// <summary>The plan of a customer.subscription.updated event.</summary>
+    public WritePlan Plan(StripeEventContext context)
     {
         if (!_mapping.Flows.Subscriptions)
         {
-            return CompositeRequest.Empty;
+            return WritePlan.Empty;
         }
 
         var subscription = SubscriptionEvent.Read(context, _mapping);

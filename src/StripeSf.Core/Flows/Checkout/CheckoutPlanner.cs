@@ -7,6 +7,8 @@ using StripeSf.Core.Mapping;
 using StripeSf.Core.Processing;
 using StripeSf.Salesforce.Composite;
 
+using StripeSf.Core.Planning;
+
 namespace StripeSf.Core.Flows.Checkout;
 
 /// <summary>
@@ -16,24 +18,18 @@ namespace StripeSf.Core.Flows.Checkout;
 /// nothing to write: payment-mode sessions are payments (charge events carry them), and a subscription's
 /// own Opportunity and MRR come from customer.subscription.created, which has the subscription object.
 /// </summary>
-public sealed class CheckoutSessionCompletedHandler(IOptions<SalesforceMappingOptions> options) : IEventHandler
+internal sealed class CheckoutPlanner(SalesforceMappingOptions mapping, DealCloser deals)
 {
-    private readonly SalesforceMappingOptions _mapping = options.Value;
-    private readonly DealCloser _deals = new(options.Value, new AccountWriter(options));
+    private readonly SalesforceMappingOptions _mapping = mapping;
+    private readonly DealCloser _deals = deals;
 
-    /// <inheritdoc />
-    public bool CountsAsDone(CompositeSubrequestFailure failure) => DealCloser.IsNothingSuperseded(failure);
-
-    /// <inheritdoc />
-    public string EventType => "checkout.session.completed";
-
-    /// <inheritdoc />
-    public CompositeRequest Plan(StripeEventContext context)
+    /// <summary>The plan of a checkout.session.completed event.</summary>
+    public WritePlan Plan(StripeEventContext context)
     {
         var session = context.DataObject;
         if (!_mapping.Flows.DealClosing || JsonFields.String(session, "mode") != "subscription")
         {
-            return CompositeRequest.Empty;
+            return WritePlan.Empty;
         }
 
         var sessionId = JsonFields.String(session, "id") ?? "checkout session";
@@ -41,7 +37,7 @@ public sealed class CheckoutSessionCompletedHandler(IOptions<SalesforceMappingOp
             JsonFields.Metadata(session), ExpandedMetadata(session, "subscription"), ExpandedMetadata(session, "customer"));
         if (opportunityId is null)
         {
-            return CompositeRequest.Empty;
+            return WritePlan.Empty;
         }
 
         var subscriptionId = JsonFields.Id(session, "subscription");
@@ -58,7 +54,8 @@ public sealed class CheckoutSessionCompletedHandler(IOptions<SalesforceMappingOp
         // The session knows neither the term nor the plan (line items are not in the webhook payload):
         // customer.subscription.created fills them when the subscription carries the same metadata.
         _deals.UpsertContract(plan, context, subscriptionId, customerId, context.Created, termMonths: null, planName: null);
-        return plan.Build().Append([.. _deals.CloseOpportunity(opportunityId, subscriptionId, Closing(session, context))]);
+        _deals.CloseOpportunity(plan, opportunityId, subscriptionId, Closing(session, context));
+        return plan.Build();
     }
 
     /// <remarks>

@@ -5,6 +5,8 @@ using StripeSf.Core.Mapping;
 using StripeSf.Core.Processing;
 using StripeSf.Salesforce.Composite;
 
+using StripeSf.Core.Planning;
+
 namespace StripeSf.Core.Flows.Subscriptions;
 
 /// <summary>
@@ -12,25 +14,19 @@ namespace StripeSf.Core.Flows.Subscriptions;
 /// own Opportunity or — when the subscription's (or its expanded customer's) metadata names an
 /// Opportunity — that Opportunity closed with the subscription, plus a Contract on the Account.
 /// </summary>
-public sealed class CustomerSubscriptionCreatedHandler(IOptions<SalesforceMappingOptions> options) : IEventHandler
+internal sealed class SubscriptionCreatedPlanner(SalesforceMappingOptions mapping, SubscriptionRecords records, DealCloser deals)
 {
-    private readonly SalesforceMappingOptions _mapping = options.Value;
-    private readonly SubscriptionRecords _records = new(options.Value, new AccountWriter(options));
-    private readonly DealCloser _deals = new(options.Value, new AccountWriter(options));
+    private readonly SalesforceMappingOptions _mapping = mapping;
+    private readonly SubscriptionRecords _records = records;
+    private readonly DealCloser _deals = deals;
 
-    /// <inheritdoc />
-    public bool CountsAsDone(CompositeSubrequestFailure failure) => DealCloser.IsNothingSuperseded(failure);
-
-    /// <inheritdoc />
-    public string EventType => "customer.subscription.created";
-
-    /// <inheritdoc />
-    public CompositeRequest Plan(StripeEventContext context)
+    /// <summary>The plan of a customer.subscription.created event.</summary>
+    public WritePlan Plan(StripeEventContext context)
     {
         var flows = _mapping.Flows;
         if (!flows.Subscriptions && !flows.DealClosing)
         {
-            return CompositeRequest.Empty;
+            return WritePlan.Empty;
         }
 
         var subscription = SubscriptionEvent.Read(context, _mapping);
@@ -40,7 +36,7 @@ public sealed class CustomerSubscriptionCreatedHandler(IOptions<SalesforceMappin
             : null;
         if (opportunityId is null && !flows.Subscriptions)
         {
-            return CompositeRequest.Empty;
+            return WritePlan.Empty;
         }
 
         // Every subrequest is an upsert or a PATCH that stands alone (lookups go through the Account's
@@ -63,6 +59,7 @@ public sealed class CustomerSubscriptionCreatedHandler(IOptions<SalesforceMappin
 
         _deals.UpsertContract(plan, context, facts.Id, facts.CustomerId, facts.StartDate ?? context.Created,
             ContractTerm.Months(subscription.Revenue.RunRate), subscription.Revenue.PlanName);
-        return plan.Build().Append([.. _deals.CloseOpportunity(opportunityId, facts.Id, _records.OpportunityFields(subscription))]);
+        _deals.CloseOpportunity(plan, opportunityId, facts.Id, _records.OpportunityFields(subscription));
+        return plan.Build();
     }
 }

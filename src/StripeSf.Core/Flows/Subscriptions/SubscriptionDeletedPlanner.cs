@@ -5,6 +5,8 @@ using StripeSf.Core.Mapping;
 using StripeSf.Core.Processing;
 using StripeSf.Salesforce.Composite;
 
+using StripeSf.Core.Planning;
+
 namespace StripeSf.Core.Flows.Subscriptions;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace StripeSf.Core.Flows.Subscriptions;
 /// Billing Status Churned, the subscription's Opportunity with the cancellation reason, and — when a
 /// win-back Campaign is configured — the customer's Contact added to it.
 /// </summary>
-public sealed class CustomerSubscriptionDeletedHandler : IEventHandler
+internal sealed class SubscriptionDeletedPlanner
 {
     /// <summary>Reference id of the Account's billing-group upsert.</summary>
     public const string ChurnAccountRef = "churnAccount";
@@ -22,28 +24,21 @@ public sealed class CustomerSubscriptionDeletedHandler : IEventHandler
     private readonly SubscriptionRecords _records;
     private readonly WinBackWriter _winBack;
 
-    /// <summary>Builds the handler from the mapping.</summary>
-    public CustomerSubscriptionDeletedHandler(IOptions<SalesforceMappingOptions> options)
+    /// <summary>The planner with its collaborators.</summary>
+    public SubscriptionDeletedPlanner(SalesforceMappingOptions mapping, AccountWriter accounts, SubscriptionRecords records, WinBackWriter winBack)
     {
-        _mapping = options.Value;
-        _accounts = new AccountWriter(options);
-        _records = new SubscriptionRecords(_mapping, _accounts);
-        _winBack = new WinBackWriter(_mapping);
+        _mapping = mapping;
+        _accounts = accounts;
+        _records = records;
+        _winBack = winBack;
     }
 
-    /// <inheritdoc />
-    public string EventType => "customer.subscription.deleted";
-
-    /// <inheritdoc />
-    public bool CountsAsDone(CompositeSubrequestFailure failure) =>
-        CampaignMemberOutcome.CountsAsDone(failure.ReferenceId, failure.Code, failure.Message);
-
-    /// <inheritdoc />
-    public CompositeRequest Plan(StripeEventContext context)
+    /// <summary>The plan of a customer.subscription.deleted event.</summary>
+    public WritePlan Plan(StripeEventContext context)
     {
         if (!_mapping.Flows.Subscriptions)
         {
-            return CompositeRequest.Empty;
+            return WritePlan.Empty;
         }
 
         var subscription = SubscriptionEvent.Read(context, _mapping);
@@ -74,7 +69,7 @@ public sealed class CustomerSubscriptionDeletedHandler : IEventHandler
             return plan.Build();
         }
 
-        var member = _winBack.Add(plan, facts.CustomerId);
-        return plan.Build().Append(member);
+        _winBack.Add(plan, facts.CustomerId);
+        return plan.Build();
     }
 }

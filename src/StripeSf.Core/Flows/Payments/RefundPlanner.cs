@@ -4,37 +4,32 @@ using StripeSf.Core.Mapping;
 using StripeSf.Core.Processing;
 using StripeSf.Salesforce.Composite;
 
+using StripeSf.Core.Planning;
+
 namespace StripeSf.Core.Flows.Payments;
 
 /// <summary>
 /// charge.refunded → one negative <c>Stripe_Payment__c</c> entry per refund (see <see cref="RefundEntries"/>)
 /// and the Account, with Customer Health re-derived from the refund (a full refund is At Risk).
 /// </summary>
-public sealed class ChargeRefundedHandler(IOptions<SalesforceMappingOptions> options) : IEventHandler
+internal sealed class RefundPlanner(SalesforceMappingOptions map, AccountWriter accounts, PaymentEntryWriter entryWriter)
 {
-    private readonly AccountWriter _accounts = new(options);
-    private readonly PaymentEntryWriter _entries = new(options.Value);
-
-    /// <inheritdoc />
-    public string EventType => "charge.refunded";
-
-    /// <inheritdoc />
-    public CompositeRequest Plan(StripeEventContext context)
+    /// <summary>The plan of a charge.refunded event.</summary>
+    public WritePlan Plan(StripeEventContext context)
     {
-        var map = options.Value;
         var charge = context.DataObject;
         if (!map.Flows.Payments || ChargeReader.CustomerId(charge) is not { } customerId)
         {
-            return CompositeRequest.Empty;
+            return WritePlan.Empty;
         }
 
         var plan = new CompositePlanBuilder();
         var billing = new BillingAccountFields(map.Account).Health(BillingCustomerHealth.ForRefund(RefundEntries.IsFull(charge), map.Account));
-        _accounts.Upsert(plan, context, "account", customerId, billing.Build(context.Created), ChargeReader.PayerName(charge));
+        accounts.Upsert(plan, context, "account", customerId, billing.Build(context.Created), ChargeReader.PayerName(charge));
         var entries = RefundEntries.From(charge, map.Payment, context.Created);
         for (var i = 0; i < entries.Count; i++)
         {
-            _entries.UpsertForCustomer(plan, $"refund{i}", entries[i], context.Created, customerId);
+            entryWriter.UpsertForCustomer(plan, $"refund{i}", entries[i], context.Created, customerId);
         }
 
         // Not all-or-none: every entry is linked by external id, none references another result.

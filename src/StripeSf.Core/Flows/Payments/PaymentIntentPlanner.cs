@@ -5,21 +5,18 @@ using StripeSf.Core.Mapping;
 using StripeSf.Core.Processing;
 using StripeSf.Salesforce.Composite;
 
+using StripeSf.Core.Planning;
+
 namespace StripeSf.Core.Flows.Payments;
 
 /// <summary>
 /// payment_intent.succeeded → the same entry charge.succeeded writes, keyed by the intent's charge
 /// id so the two events dedupe into one record (the intent id only when it names no charge).
 /// </summary>
-public sealed class PaymentIntentSucceededHandler(IOptions<SalesforceMappingOptions> options) : IEventHandler
+internal sealed class PaymentIntentPlanner(SalesforceMappingOptions options, ChargePlanner charges)
 {
-    private readonly ChargePlanner _planner = new(options.Value, new AccountWriter(options));
-
-    /// <inheritdoc />
-    public string EventType => "payment_intent.succeeded";
-
-    /// <inheritdoc />
-    public CompositeRequest Plan(StripeEventContext context)
+    /// <summary>The plan of a payment_intent.succeeded event.</summary>
+    public WritePlan Plan(StripeEventContext context)
     {
         var intent = context.DataObject;
         var customerId = intent.Str("customer");
@@ -32,7 +29,7 @@ public sealed class PaymentIntentSucceededHandler(IOptions<SalesforceMappingOpti
             .FirstOrDefault();
         if (embedded is { } charge)
         {
-            return _planner.Plan(context, ChargeReader.Entry(charge, options.Value.Payment), customerId ?? ChargeReader.CustomerId(charge), ChargeReader.PayerName(charge));
+            return charges.Plan(context, ChargeReader.Entry(charge, options.Payment), customerId ?? ChargeReader.CustomerId(charge), ChargeReader.PayerName(charge));
         }
 
         // Current versions name the charge only: the intent knows amount and currency, not the card,
@@ -41,7 +38,7 @@ public sealed class PaymentIntentSucceededHandler(IOptions<SalesforceMappingOpti
         var id = intent.Required("payment_intent", "id");
         var entry = new PaymentEntry(
             latest ?? id,
-            options.Value.Payment.TypeCharge,
+            options.Payment.TypeCharge,
             intent.Long("amount_received") ?? intent.Long("amount") ?? 0,
             intent.Required($"payment_intent {id}", "currency"),
             intent.Str("status"),
@@ -51,6 +48,6 @@ public sealed class PaymentIntentSucceededHandler(IOptions<SalesforceMappingOpti
             null,
             null,
             CarriesEventTime: latest is null);
-        return _planner.Plan(context, entry, customerId, intent.Str("receipt_email"));
+        return charges.Plan(context, entry, customerId, intent.Str("receipt_email"));
     }
 }
