@@ -35,7 +35,7 @@ public sealed class FlowTableTests
     [Fact]
     public void FlowTable_WithARoutedTypeMissing_RefusesToBuildNamingIt()
     {
-        var rows = RoutingTable.Default.EventTypes.Where(t => t != "invoice.paid").Select(t => new EventFlow(t, FlowFamily.Invoices, _ => Planning.WritePlan.Empty));
+        var rows = RoutingTable.Default.EventTypes.Where(t => t != "invoice.paid").Select(t => new EventFlow(t, FlowFamily.Invoices, _ => Core.Planning.WritePlan.Empty));
 
         var error = Assert.Throws<InvalidOperationException>(() => new FlowTable(rows, RoutingTable.Default));
 
@@ -45,9 +45,9 @@ public sealed class FlowTableTests
     [Fact]
     public void FlowTable_WithAnUnroutedOrDuplicateType_RefusesToBuildNamingIt()
     {
-        var rows = RoutingTable.Default.EventTypes.Select(t => new EventFlow(t, FlowFamily.Payments, _ => Planning.WritePlan.Empty)).ToList();
+        var rows = RoutingTable.Default.EventTypes.Select(t => new EventFlow(t, FlowFamily.Payments, _ => Core.Planning.WritePlan.Empty)).ToList();
 
-        var unrouted = Assert.Throws<InvalidOperationException>(() => new FlowTable([.. rows, new("charge.captured", FlowFamily.Payments, _ => Planning.WritePlan.Empty)], RoutingTable.Default));
+        var unrouted = Assert.Throws<InvalidOperationException>(() => new FlowTable([.. rows, new("charge.captured", FlowFamily.Payments, _ => Core.Planning.WritePlan.Empty)], RoutingTable.Default));
         var twice = Assert.Throws<InvalidOperationException>(() => new FlowTable([.. rows, rows[0]], RoutingTable.Default));
 
         Assert.Contains("routes.json does not route: charge.captured", unrouted.Message, StringComparison.Ordinal);
