@@ -63,8 +63,8 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddEventPlanning(this IServiceCollection services)
     {
         services.AddLogging();
-        services.TryAddSingleton<CapturingSalesforceClient>();
-        services.TryAddSingleton<Salesforce.ISalesforceClient>(sp => sp.GetRequiredService<CapturingSalesforceClient>());
+        services.TryAddSingleton<DryRunSalesforceClient>();
+        services.TryAddSingleton<Salesforce.ISalesforceClient>(sp => sp.GetRequiredService<DryRunSalesforceClient>());
         services.TryAddSingleton(sp => new StripeApi.SubscriptionTiersCompleter(sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StripeApi.SubscriptionTiersCompleter>>()));
         services.TryAddSingleton<EventPlanner>();
         return services.AddStripeEventProcessing();

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using StripeSf.Core.Mapping;
-using StripeSf.Core.Processing;
 using StripeSf.Core.Planning;
+using StripeSf.Core.Processing;
 using StripeSf.Salesforce.Query;
 
 namespace StripeSf.Core.Matching;

@@ -11,13 +11,24 @@ namespace StripeSf.Core.Processing;
 
 /// <summary>
 /// Logs the Salesforce writes it would send and answers as if each succeeded; reads find nothing.
-/// Used by <c>stripesf serve --dry-run</c> and whenever no Salesforce settings are configured locally.
+/// Used by <c>stripesf serve --dry-run</c>, whenever no Salesforce settings are configured locally,
+/// and as the capturing sender of <c>stripesf plan</c> (<see cref="Sent"/>).
 /// </summary>
 public sealed class DryRunSalesforceClient(ILogger<DryRunSalesforceClient> logger) : ISalesforceClient
 {
+    private readonly System.Collections.Concurrent.ConcurrentQueue<CompositeRequest> _sent = new();
+
+    /// <summary>The composite requests sent since the last <see cref="Clear"/>, in order.</summary>
+    public IReadOnlyList<CompositeRequest> Sent => [.. _sent];
+
+    /// <summary>Forgets what was sent.</summary>
+    public void Clear() => _sent.Clear();
+
     /// <inheritdoc />
     public Task<CompositeResponse> CompositeAsync(CompositeRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        _sent.Enqueue(request);
         var results = new List<CompositeSubresponse>(request.Subrequests.Count);
         foreach (var sub in request.Subrequests)
         {

@@ -11,7 +11,7 @@ namespace StripeSf.Core.Processing;
 /// email-matching claims included — and the outcome it would reach if that call succeeded.
 /// Registered by <see cref="DependencyInjection.CoreServiceCollectionExtensions.AddEventPlanning"/>.
 /// </summary>
-public sealed class EventPlanner(RoutingTable routes, EventProcessor processor, CapturingSalesforceClient sender)
+public sealed class EventPlanner(RoutingTable routes, EventProcessor processor, DryRunSalesforceClient sender)
 {
     private readonly SemaphoreSlim _one = new(1, 1);
 

@@ -60,7 +60,7 @@ public sealed class BlobPayloadStoreTests(BlobPayloadStoreTests.AzuriteFixture a
         Assert.Equal(200, result.HttpStatusCode);
         var (_, sent) = Assert.Single(harness.Published());
         Assert.True(sent.Body.IsEmpty);
-        var processor = TestFlows.Processor(new CapturingSalesforceClient(), payloads: _store);
+        var processor = TestFlows.Processor(new DryRunSalesforceClient(Microsoft.Extensions.Logging.Abstractions.NullLogger<DryRunSalesforceClient>.Instance), payloads: _store);
         var outcome = await processor.ProcessAsync(new InboundMessage(sent.MessageId, sent.Subject, sent.Body, sent.ApplicationProperties), CancellationToken.None);
         var deadLetter = outcome as ProcessingOutcome.DeadLetter;
         Assert.True(outcome is ProcessingOutcome.Completed, $"{deadLetter?.Reason}: {deadLetter?.Description}");

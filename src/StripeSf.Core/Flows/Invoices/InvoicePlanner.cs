@@ -1,9 +1,8 @@
 using StripeSf.Core.Flows.Shared;
 using StripeSf.Core.Mapping;
+using StripeSf.Core.Planning;
 using StripeSf.Core.Processing;
 using StripeSf.Salesforce.Composite;
-
-using StripeSf.Core.Planning;
 
 namespace StripeSf.Core.Flows.Invoices;
 

@@ -2,10 +2,9 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using StripeSf.Core.Flows.Shared;
 using StripeSf.Core.Mapping;
+using StripeSf.Core.Planning;
 using StripeSf.Core.Processing;
 using StripeSf.Salesforce.Composite;
-
-using StripeSf.Core.Planning;
 
 namespace StripeSf.Core.Flows.Payments;
 

@@ -1,11 +1,10 @@
 using System.Text.Json.Nodes;
 using StripeSf.Core.Flows.Shared;
 using StripeSf.Core.Mapping;
+using StripeSf.Core.Planning;
 using StripeSf.Core.Processing;
 using StripeSf.Salesforce.Composite;
 using StripeSf.Salesforce.Query;
-
-using StripeSf.Core.Planning;
 
 namespace StripeSf.Core.Flows.Subscriptions;
 

@@ -2,10 +2,9 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using StripeSf.Core.Flows.Shared;
 using StripeSf.Core.Mapping;
+using StripeSf.Core.Planning;
 using StripeSf.Core.Processing;
 using StripeSf.Salesforce.Composite;
-
-using StripeSf.Core.Planning;
 
 namespace StripeSf.Core.Flows.Subscriptions;
 
@@ -14,62 +13,48 @@ namespace StripeSf.Core.Flows.Subscriptions;
 /// Billing Status Churned, the subscription's Opportunity with the cancellation reason, and — when a
 /// win-back Campaign is configured — the customer's Contact added to it.
 /// </summary>
-internal sealed class SubscriptionDeletedPlanner
+internal sealed class SubscriptionDeletedPlanner(SalesforceMappingOptions mapping, AccountWriter accounts, SubscriptionRecords records, WinBackWriter winBack)
 {
     /// <summary>Reference id of the Account's billing-group upsert.</summary>
     public const string ChurnAccountRef = "churnAccount";
 
-    private readonly SalesforceMappingOptions _mapping;
-    private readonly AccountWriter _accounts;
-    private readonly SubscriptionRecords _records;
-    private readonly WinBackWriter _winBack;
-
-    /// <summary>The planner with its collaborators.</summary>
-    public SubscriptionDeletedPlanner(SalesforceMappingOptions mapping, AccountWriter accounts, SubscriptionRecords records, WinBackWriter winBack)
-    {
-        _mapping = mapping;
-        _accounts = accounts;
-        _records = records;
-        _winBack = winBack;
-    }
-
     /// <summary>The plan of a customer.subscription.deleted event.</summary>
     public WritePlan Plan(StripeEventContext context)
     {
-        if (!_mapping.Flows.Subscriptions)
+        if (!mapping.Flows.Subscriptions)
         {
             return WritePlan.Empty;
         }
 
-        var subscription = SubscriptionEvent.Read(context, _mapping);
+        var subscription = SubscriptionEvent.Read(context, mapping);
         var facts = subscription.Facts;
-        var account = _mapping.Account;
+        var account = mapping.Account;
 
         // allOrNone stays off: the CampaignMember POST references the Contact GET, but a missing Contact
         // or an existing membership must not undo the churn written to the Account and Opportunity.
         var plan = new CompositePlanBuilder();
-        _records.UpsertAccount(plan, subscription, new JsonObject());
+        records.UpsertAccount(plan, subscription, new JsonObject());
 
         // Billing Status belongs to the billing field group, so it is a second upsert stamped with the
         // billing group's event time: an older invoice event arriving later cannot undo the churn, and a
         // newer one rejecting this group as stale leaves the subscription group written.
-        _accounts.Upsert(plan, context, ChurnAccountRef, facts.CustomerId, new JsonObject
+        accounts.Upsert(plan, context, ChurnAccountRef, facts.CustomerId, new JsonObject
         {
             [account.BillingStatus] = account.BillingChurned,
             [account.BillingEventAt] = subscription.EventAt,
         }, facts.CustomerName);
 
-        _records.UpsertOpportunity(plan, subscription, new JsonObject
+        records.UpsertOpportunity(plan, subscription, new JsonObject
         {
-            [_mapping.Opportunity.LossReason] = CancellationNote.For(facts, context.Created),
+            [mapping.Opportunity.LossReason] = CancellationNote.For(facts, context.Created),
         });
 
-        if (!_winBack.IsConfigured)
+        if (!winBack.IsConfigured)
         {
             return plan.Build();
         }
 
-        _winBack.Add(plan, facts.CustomerId);
+        winBack.Add(plan, facts.CustomerId);
         return plan.Build();
     }
 }

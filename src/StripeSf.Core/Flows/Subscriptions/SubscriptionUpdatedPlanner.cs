@@ -2,10 +2,9 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using StripeSf.Core.Flows.Shared;
 using StripeSf.Core.Mapping;
+using StripeSf.Core.Planning;
 using StripeSf.Core.Processing;
 using StripeSf.Salesforce.Composite;
-
-using StripeSf.Core.Planning;
 
 namespace StripeSf.Core.Flows.Subscriptions;
 
@@ -14,50 +13,34 @@ namespace StripeSf.Core.Flows.Subscriptions;
 /// plus the targeted update of the change <see cref="SubscriptionChangeClassifier"/> names: a renewal
 /// Opportunity, an expansion Opportunity and owner Task, the Account at risk on a scheduled cancellation.
 /// </summary>
-internal sealed class SubscriptionUpdatedPlanner
+internal sealed class SubscriptionUpdatedPlanner(SalesforceMappingOptions mapping, SubscriptionRecords records, ChangeUpdates changes, RenewalWriter renewals, ExpansionWriter expansions)
 {
-    private readonly SalesforceMappingOptions _mapping;
-    private readonly SubscriptionRecords _records;
-    private readonly ChangeUpdates _changes;
-    private readonly RenewalWriter _renewals;
-    private readonly ExpansionWriter _expansions;
-
-    /// <summary>The planner with its collaborators.</summary>
-    public SubscriptionUpdatedPlanner(SalesforceMappingOptions mapping, SubscriptionRecords records, ChangeUpdates changes, RenewalWriter renewals, ExpansionWriter expansions)
-    {
-        _mapping = mapping;
-        _records = records;
-        _changes = changes;
-        _renewals = renewals;
-        _expansions = expansions;
-    }
-
     /// <summary>The plan of a customer.subscription.updated event.</summary>
     public WritePlan Plan(StripeEventContext context)
     {
-        if (!_mapping.Flows.Subscriptions)
+        if (!mapping.Flows.Subscriptions)
         {
             return WritePlan.Empty;
         }
 
-        var subscription = SubscriptionEvent.Read(context, _mapping);
+        var subscription = SubscriptionEvent.Read(context, mapping);
         var change = SubscriptionChangeClassifier.Classify(context.DataObject, PreviousAttributes(context), context.Created);
-        var (accountExtra, opportunityExtra) = _changes.For(change.Kind, subscription);
+        var (accountExtra, opportunityExtra) = changes.For(change.Kind, subscription);
 
         // allOrNone stays off even though the expansion Task references the Account GET: the upserts are
         // independent field groups (a stale rejection of one must not undo the others), and if the GET
         // fails only the Task fails with it, reported as PROCESSING_HALTED behind the GET's own error.
         var plan = new CompositePlanBuilder();
-        _records.UpsertAccount(plan, subscription, accountExtra);
-        _records.UpsertOpportunity(plan, subscription, opportunityExtra);
+        records.UpsertAccount(plan, subscription, accountExtra);
+        records.UpsertOpportunity(plan, subscription, opportunityExtra);
         if (change.Kind == SubscriptionChangeKind.Renewal)
         {
-            _renewals.Upsert(plan, subscription);
+            renewals.Upsert(plan, subscription);
         }
 
-        if (_expansions.IsExpansion(change))
+        if (expansions.IsExpansion(change))
         {
-            _expansions.Add(plan, subscription, change);
+            expansions.Add(plan, subscription, change);
         }
 
         return plan.Build();
