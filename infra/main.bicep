@@ -30,13 +30,6 @@ param salesforceApiVersion string = '68.0'
 ])
 param stripeExpectedMode string = 'test'
 
-@description('Deliveries of a queue message before it is dead-lettered.')
-@minValue(1)
-param maxDeliveryCount int = 10
-
-@description('Peek-lock duration of the queues (ISO 8601, at most PT5M).')
-param lockDuration string = 'PT5M'
-
 @description('Largest number of Function App instances; bounds the parallel load on Salesforce.')
 @minValue(1)
 @maxValue(1000)
@@ -119,8 +112,6 @@ module serviceBus 'modules/serviceBus.bicep' = {
     location: location
     tags: tags
     name: 'sb-${namePrefix}-${resourceToken}'
-    maxDeliveryCount: maxDeliveryCount
-    lockDuration: lockDuration
   }
 }
 

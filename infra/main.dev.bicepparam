@@ -5,8 +5,6 @@ param salesforceLoginUrl = 'https://test.salesforce.com'
 param salesforceClientId = readEnvironmentVariable('SALESFORCE_CLIENT_ID', '')
 param salesforceUsername = readEnvironmentVariable('SALESFORCE_USERNAME', '')
 param stripeExpectedMode = 'test'
-param maxDeliveryCount = 10
-param lockDuration = 'PT5M'
 param maximumInstanceCount = 10
 // A dev vault can be deleted and recreated under the same name without waiting 90 days.
 param enablePurgeProtection = false

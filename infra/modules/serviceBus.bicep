@@ -7,20 +7,14 @@ param tags object
 @description('Name of the Service Bus namespace.')
 param name string
 
-@description('Deliveries before Service Bus moves a message to the dead-letter sub-queue.')
-@minValue(1)
-param maxDeliveryCount int = 10
-
-@description('Peek-lock duration (ISO 8601, at most PT5M); the Functions host renews it while a handler runs.')
-param lockDuration string = 'PT5M'
-
-@description('Time a message may wait in a queue before it expires into the dead-letter sub-queue.')
-param defaultMessageTimeToLive string = 'P14D'
-
 // The one list of routed Stripe event types, shared with StripeSf.Core's router. Each type is a
 // queue named verbatim (e.g. invoice.payment_failed).
 var routes = loadJsonContent('../../src/StripeSf.Core/Routing/routes.json')
 var eventTypes = routes.eventTypes
+
+// The one set of queue settings, shared with StripeSf.Core's settlement policy (which
+// dead-letters an unexpected exception on delivery maxDeliveryCount). Change them there.
+var queueSettings = loadJsonContent('../../src/StripeSf.Core/Settlement/queues.json')
 
 resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   name: name
@@ -45,10 +39,13 @@ resource queues 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' = [
       // MessageId = Stripe event id; Stripe retries for up to 3 days, so the maximum window
       // (7 days) turns every redelivery into a no-op.
       requiresDuplicateDetection: true
-      duplicateDetectionHistoryTimeWindow: 'P7D'
-      maxDeliveryCount: maxDeliveryCount
-      lockDuration: lockDuration
-      defaultMessageTimeToLive: defaultMessageTimeToLive
+      duplicateDetectionHistoryTimeWindow: queueSettings.duplicateDetectionHistoryTimeWindow
+      // Deliveries before Service Bus dead-letters a message; the peek lock (at most PT5M) the
+      // Functions host renews while a handler runs; the wait before a message expires into the
+      // dead-letter sub-queue.
+      maxDeliveryCount: queueSettings.maxDeliveryCount
+      lockDuration: queueSettings.lockDuration
+      defaultMessageTimeToLive: queueSettings.defaultMessageTimeToLive
       deadLetteringOnMessageExpiration: true
       // Sessions stay off: queues per type cannot order across types anyway, and Service Bus
       // Explorer cannot resend dead letters into session-enabled queues.

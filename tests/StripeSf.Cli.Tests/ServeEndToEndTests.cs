@@ -8,7 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StripeSf.Cli.Hosting;
 using StripeSf.Core.Local;
-using StripeSf.Core.Processing;
+using StripeSf.Core.Settlement;
 using StripeSf.Testing.Stripe;
 
 namespace StripeSf.Cli.Tests;
@@ -54,7 +54,7 @@ public sealed class ServeEndToEndTests : IAsyncLifetime
         var settlement = await settled.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal("evt_1ServeAccepted", settlement.EventId);
         Assert.Equal("invoice.payment_failed", settlement.Queue);
-        Assert.IsType<ProcessingOutcome.Completed>(settlement.Outcome);
+        Assert.IsType<SettlementAction.Complete>(settlement.Action);
     }
 
     [Fact]

@@ -14,6 +14,7 @@ using StripeSf.Core.StripeApi;
 using StripeSf.Core.Messaging;
 using StripeSf.Core.Processing;
 using StripeSf.Core.Routing;
+using StripeSf.Core.Settlement;
 using StripeSf.Functions.Messaging;
 using StripeSf.ServiceBus;
 using StripeSf.Salesforce;
@@ -91,20 +92,61 @@ public sealed class ServiceBusEventSettlerTests
     }
 
     [Fact]
-    public async Task Settle_UnexpectedException_PropagatesWithoutSettling()
+    public async Task Settle_DeadLetterWithAHugeDescription_CutsItToServiceBusLimit()
+    {
+        _salesforce.CompositeAsync(default!, default).ThrowsAsyncForAnyArgs(new SalesforceApiException(
+            SalesforceFailureKind.Permanent, 400, [new SalesforceError("FIELD_CUSTOM_VALIDATION_EXCEPTION", "too long", [])], new string('v', 6000)));
+        var message = Received(Customer());
+
+        await Settler().SettleAsync("customer.updated", message, _actions, CancellationToken.None);
+
+        await _actions.Received(1).DeadLetterMessageAsync(
+            message,
+            null,
+            DeadLetterReasons.SalesforceRejected,
+            Arg.Is<string>(d => d.Length == SettlementPolicy.MaxDescriptionLength && d.EndsWith("...", StringComparison.Ordinal)),
+            Arg.Any<CancellationToken>());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(9)]
+    public async Task Settle_UnexpectedExceptionBeforeTheLastDelivery_AbandonsThenRethrows(int deliveryCount)
     {
         _salesforce.CompositeAsync(default!, default).ThrowsAsyncForAnyArgs(new InvalidOperationException("bug"));
+        var message = Received(Customer(), deliveryCount: deliveryCount);
+
+        // Rethrown so the invocation counts as failed (function-failure alert); the message is already settled.
+        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            Settler().SettleAsync("customer.updated", message, _actions, CancellationToken.None));
+
+        Assert.Equal("bug", thrown.Message);
+        await _actions.Received(1).AbandonMessageAsync(message, null, Arg.Any<CancellationToken>());
+        Assert.Single(_actions.ReceivedCalls());
+    }
+
+    [Fact]
+    public async Task Settle_UnexpectedExceptionOnTheLastDelivery_DeadLettersWithTheExceptionThenRethrows()
+    {
+        _salesforce.CompositeAsync(default!, default).ThrowsAsyncForAnyArgs(new InvalidOperationException("bug"));
+        var message = Received(Customer(), deliveryCount: QueueSettings.Default.MaxDeliveryCount);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            Settler().SettleAsync("customer.updated", Received(Customer()), _actions, CancellationToken.None));
+            Settler().SettleAsync("customer.updated", message, _actions, CancellationToken.None));
 
-        Assert.Empty(_actions.ReceivedCalls());
+        await _actions.Received(1).DeadLetterMessageAsync(
+            message,
+            null,
+            DeadLetterReasons.MaxDeliveryCountExceeded,
+            "unexpected exception on delivery 10 of 10: System.InvalidOperationException: bug",
+            Arg.Any<CancellationToken>());
+        Assert.Single(_actions.ReceivedCalls());
     }
 
     private static byte[] Customer() =>
         TestEvents.Minimal("customer.updated", "evt_1Settle", new JsonObject { ["id"] = "cus_Settle", ["object"] = "customer" });
 
-    private static ServiceBusReceivedMessage Received(byte[] body, int attempt = 1)
+    private static ServiceBusReceivedMessage Received(byte[] body, int attempt = 1, int deliveryCount = 1)
     {
         var properties = new Dictionary<string, object> { [MessageProperties.Attempt] = attempt };
         if (attempt > 1)
@@ -117,7 +159,7 @@ public sealed class ServiceBusEventSettlerTests
             messageId: attempt > 1 ? $"evt_1Settle:attempt-{attempt}" : "evt_1Settle",
             subject: "customer.updated",
             properties: properties,
-            deliveryCount: 1);
+            deliveryCount: deliveryCount);
     }
 
     private ServiceBusEventSettler Settler()
@@ -130,6 +172,7 @@ public sealed class ServiceBusEventSettlerTests
             new ExistingContactMatcher(Microsoft.Extensions.Options.Options.Create(new SalesforceMappingOptions { MatchContactsByEmail = false })),
             new SubscriptionTiersCompleter(NullLogger<SubscriptionTiersCompleter>.Instance), new UnknownApiBudget(),
             Microsoft.Extensions.Options.Options.Create(new ProcessingOptions()), TimeProvider.System, NullLogger<EventProcessor>.Instance);
-        return new ServiceBusEventSettler(processor, new ServiceBusEventPublisher(_client), new FakeTimeProvider(Now));
+        var executor = new SettlementExecutor(processor, SettlementPolicy.Default, new FakeTimeProvider(Now), NullLogger<SettlementExecutor>.Instance);
+        return new ServiceBusEventSettler(executor, new ServiceBusEventPublisher(_client));
     }
 }

@@ -5,8 +5,8 @@ namespace StripeSf.Infra.Tests;
 
 /// <summary>
 /// The ARM template compiled from infra/main.bicep (infra/out/main.json). CI builds it in
-/// .ci/steps/bicep.sh before the tests; when it is missing or older than a .bicep file or
-/// routes.json, the same script is run here, so the tests never judge a stale template.
+/// .ci/steps/bicep.sh before the tests; when it is missing or older than a .bicep file,
+/// routes.json or queues.json, the same script is run here, so the tests never judge a stale template.
 /// </summary>
 internal static class ArmTemplate
 {
@@ -54,6 +54,7 @@ internal static class ArmTemplate
     private static DateTime NewestInput() =>
         Directory.EnumerateFiles(RepositoryPaths.Combine("infra"), "*.bicep*", SearchOption.AllDirectories)
             .Append(RepositoryPaths.Combine("src/StripeSf.Core/Routing/routes.json"))
+            .Append(RepositoryPaths.Combine("src/StripeSf.Core/Settlement/queues.json"))
             .Max(File.GetLastWriteTimeUtc);
 
     private static void Build()

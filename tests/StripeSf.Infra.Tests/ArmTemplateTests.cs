@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using System.Xml;
+using StripeSf.Core.Settlement;
 
 namespace StripeSf.Infra.Tests;
 
@@ -43,23 +45,40 @@ public sealed partial class ArmTemplateTests
     [Fact]
     public void Queues_DetectDuplicatesForSevenDaysAndDeadLetterOnExpiry()
     {
-        var queue = Assert.Single(Resources(ArmTemplate.Module("serviceBus"), QueueType))["properties"]!;
+        var serviceBus = ArmTemplate.Module("serviceBus");
+        var queue = Assert.Single(Resources(serviceBus, QueueType))["properties"]!;
 
         Assert.True((bool)queue["requiresDuplicateDetection"]!);
-        Assert.Equal("P7D", (string?)queue["duplicateDetectionHistoryTimeWindow"]);
+        Assert.Equal("P7D", (string?)ResolveVariable(queue["duplicateDetectionHistoryTimeWindow"], serviceBus));
         Assert.True((bool)queue["deadLetteringOnMessageExpiration"]!);
         Assert.False((bool)queue["requiresSession"]!);
-        Assert.Equal("[parameters('maxDeliveryCount')]", (string?)queue["maxDeliveryCount"]);
-        Assert.Equal("[parameters('lockDuration')]", (string?)queue["lockDuration"]);
     }
 
     [Fact]
-    public void QueueDefaults_AreTenDeliveriesAndFiveMinuteLock()
+    public void Queues_TakeTheirSettingsFromTheFileTheCodeReads()
     {
-        var parameters = ArmTemplate.Main["parameters"]!;
+        var serviceBus = ArmTemplate.Module("serviceBus");
+        var queue = Assert.Single(Resources(serviceBus, QueueType))["properties"]!;
+        var code = QueueSettings.Default;
 
-        Assert.Equal(10, (int)parameters["maxDeliveryCount"]!["defaultValue"]!);
-        Assert.Equal("PT5M", (string?)parameters["lockDuration"]!["defaultValue"]);
+        // The settlement policy dead-letters on delivery MaxDeliveryCount; the queue must agree.
+        Assert.Equal(code.MaxDeliveryCount, (int)ResolveVariable(queue["maxDeliveryCount"], serviceBus)!);
+        Assert.Equal(SettlementPolicy.Default.MaxDeliveryCount, (int)ResolveVariable(queue["maxDeliveryCount"], serviceBus)!);
+        Assert.Equal(code.LockDuration, XmlConvert.ToTimeSpan((string)ResolveVariable(queue["lockDuration"], serviceBus)!));
+        Assert.Equal(code.DefaultMessageTimeToLive, XmlConvert.ToTimeSpan((string)ResolveVariable(queue["defaultMessageTimeToLive"], serviceBus)!));
+        Assert.Equal(code.DuplicateDetectionHistoryTimeWindow, XmlConvert.ToTimeSpan((string)ResolveVariable(queue["duplicateDetectionHistoryTimeWindow"], serviceBus)!));
+    }
+
+    [Fact]
+    public void QueueSettings_AreTenDeliveriesAndFiveMinuteLockAndNotDeploymentParameters()
+    {
+        var parameters = ArmTemplate.Main["parameters"]!.AsObject();
+
+        Assert.Equal(10, QueueSettings.Default.MaxDeliveryCount);
+        Assert.Equal(TimeSpan.FromMinutes(5), QueueSettings.Default.LockDuration);
+        // A parameter could deploy queues that disagree with the code; the settings live in queues.json only.
+        Assert.False(parameters.ContainsKey("maxDeliveryCount"), "maxDeliveryCount comes from src/StripeSf.Core/Settlement/queues.json");
+        Assert.False(parameters.ContainsKey("lockDuration"), "lockDuration comes from src/StripeSf.Core/Settlement/queues.json");
     }
 
     [Fact]
@@ -195,6 +214,25 @@ public sealed partial class ArmTemplateTests
         JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("src/StripeSf.Core/Routing/routes.json")))!["eventTypes"]!
             .AsArray().Select(t => (string)t!).ToList();
 
+    // A property set from a loadJsonContent variable is "[variables('queueSettings').maxDeliveryCount]",
+    // and the variable is "[variables('$fxv#1')]", the inlined file.
+    private static JsonNode? ResolveVariable(JsonNode? value, JsonObject template)
+    {
+        if (value is not JsonValue text || !text.TryGetValue<string>(out var expression))
+        {
+            return value;
+        }
+
+        var match = VariableProperty().Match(expression);
+        if (!match.Success)
+        {
+            return value;
+        }
+
+        var variable = ResolveVariable(template["variables"]![match.Groups[1].Value], template);
+        return match.Groups[2].Success ? ResolveVariable(variable![match.Groups[2].Value], template) : variable;
+    }
+
     // roleDefinitionId is "[subscriptionResourceId('…/roleDefinitions', variables('xRoleId'))]".
     private static string ResolveRoleId(JsonObject assignment, JsonObject template)
     {
@@ -202,6 +240,9 @@ public sealed partial class ArmTemplateTests
         var variable = VariableReference().Match(expression);
         return variable.Success ? (string)template["variables"]![variable.Groups[1].Value]! : expression;
     }
+
+    [GeneratedRegex(@"^\[variables\('([^']+)'\)(?:\.(\w+))?\]$")]
+    private static partial Regex VariableProperty();
 
     [GeneratedRegex(@"variables\('([^']+)'\)")]
     private static partial Regex VariableReference();

@@ -51,6 +51,7 @@ public static class CoreServiceCollectionExtensions
                 sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StripeApi.SubscriptionTiersCompleter>>(),
                 string.IsNullOrWhiteSpace(stripe.ApiKey) ? null : StripeApi.StripeClientFactory.Create(stripe));
         });
+        services.AddMessageSettlement();
         services.TryAddSingleton<Replay.EventReplayer>();
         services.AddEventFlows();
         return services.AddPayloadStore();

@@ -1,20 +1,19 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using StripeSf.Core.Messaging;
-using StripeSf.Core.Processing;
+using StripeSf.Core.Settlement;
 
 namespace StripeSf.Core.Local;
 
 /// <summary>
-/// Processes the local queue with the same <see cref="EventProcessor"/> the functions use, and
-/// settles each message the way the Service Bus functions do: retries become scheduled copies,
-/// dead letters are kept (with their reasons) for the console.
+/// Processes the local queue through the same <see cref="SettlementExecutor"/> (processor and
+/// settlement policy) the Service Bus functions use. Settling here: complete drops the message,
+/// a retry publishes the scheduled copy, abandon redelivers with the delivery count one higher
+/// (so the policy dead-letters the last allowed delivery, as in Azure), dead letters are kept
+/// (with their reasons) in <see cref="Settlements"/> for the console.
 /// </summary>
-public sealed class LocalQueueWorker(LocalEventQueue queue, EventProcessor processor, TimeProvider time) : BackgroundService
+public sealed class LocalQueueWorker(LocalEventQueue queue, SettlementExecutor executor) : BackgroundService
 {
-    /// <summary>Service Bus's default MaxDeliveryCount: unexpected exceptions are redelivered this often, then dead-lettered.</summary>
-    public const int MaxDeliveryCount = 10;
-
     private readonly ConcurrentQueue<LocalSettlement> _settlements = new();
 
     /// <summary>Every settlement so far, in order.</summary>
@@ -29,31 +28,29 @@ public sealed class LocalQueueWorker(LocalEventQueue queue, EventProcessor proce
         await foreach (var (name, message, deliveryCount) in queue.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {
             var inbound = new InboundMessage(message.MessageId, message.Subject, message.Body, message.ApplicationProperties, deliveryCount);
-            ProcessingOutcome outcome;
-            try
-            {
-                outcome = await processor.ProcessAsync(inbound, stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                if (deliveryCount < MaxDeliveryCount)
-                {
-                    queue.Redeliver(name, message, deliveryCount + 1);
-                    continue;
-                }
+            var result = await executor.ProcessAndSettleAsync(inbound, new QueueSettlement(queue, name, message, deliveryCount), stoppingToken).ConfigureAwait(false);
 
-                outcome = new ProcessingOutcome.DeadLetter("MaxDeliveryCountExceeded", $"{ex.GetType().Name}: {ex.Message}");
-            }
-
-            if (outcome is ProcessingOutcome.RetryLater retry)
-            {
-                var copy = RetryMessageFactory.CopyForRetry(inbound, time.GetUtcNow() + retry.Delay, retry.CountsAsAttempt);
-                await queue.PublishAsync(name, copy, stoppingToken).ConfigureAwait(false);
-            }
-
-            var settlement = new LocalSettlement(name, message.MessageId, inbound.EventId, inbound.Attempt, outcome);
+            var settlement = new LocalSettlement(name, message.MessageId, inbound.EventId, inbound.Attempt, deliveryCount, result.Action);
             _settlements.Enqueue(settlement);
             MessageSettled?.Invoke(settlement);
+        }
+    }
+
+    /// <summary>The local queue's side of settling one message.</summary>
+    private sealed class QueueSettlement(LocalEventQueue queue, string name, OutboundMessage message, int deliveryCount) : IMessageSettlement
+    {
+        // The message left the channel when it was read; there is nothing to remove.
+        public Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task ScheduleAsync(OutboundMessage copy, CancellationToken cancellationToken) => queue.PublishAsync(name, copy, cancellationToken);
+
+        // Kept in Settlements (with reason and description) in place of a dead-letter queue.
+        public Task DeadLetterAsync(string reason, string description, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task AbandonAsync(CancellationToken cancellationToken)
+        {
+            queue.Redeliver(name, message, deliveryCount + 1);
+            return Task.CompletedTask;
         }
     }
 }

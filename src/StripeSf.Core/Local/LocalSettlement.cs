@@ -1,6 +1,6 @@
-using StripeSf.Core.Processing;
+using StripeSf.Core.Settlement;
 
 namespace StripeSf.Core.Local;
 
-/// <summary>How the local queue settled one message (for the console and for tests).</summary>
-public sealed record LocalSettlement(string Queue, string MessageId, string EventId, int Attempt, ProcessingOutcome Outcome);
+/// <summary>How the local queue settled one delivery of a message (for the console and for tests).</summary>
+public sealed record LocalSettlement(string Queue, string MessageId, string EventId, int Attempt, int DeliveryCount, SettlementAction Action);

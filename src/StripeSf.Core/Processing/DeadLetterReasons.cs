@@ -23,4 +23,7 @@ public static class DeadLetterReasons
 
     /// <summary>Transient failures went on past the retry budget (hours); Salesforce or the network is still failing.</summary>
     public const string RetriesExhausted = "RetriesExhausted";
+
+    /// <summary>An unexpected exception (a bug) on every delivery up to the queue's MaxDeliveryCount; the description names the exception.</summary>
+    public const string MaxDeliveryCountExceeded = "MaxDeliveryCountExceeded";
 }

@@ -3,19 +3,19 @@ using StripeSf.Core.Ingress;
 using StripeSf.Core.Messaging;
 using StripeSf.Core.Processing;
 using StripeSf.Core.Routing;
+using StripeSf.Core.Settlement;
 
 namespace StripeSf.Core.Replay;
 
 /// <summary>
 /// Processes event payloads the way the deployed queues would: routing, duplicate detection by
-/// event id, the same <see cref="EventProcessor"/>, scheduled retries of transient failures (each
-/// wait capped), redelivery of unexpected exceptions up to MaxDeliveryCount, several events at once.
+/// event id, and each delivery through the same <see cref="SettlementExecutor"/> (processor and
+/// settlement policy) as the Service Bus functions — scheduled retries of transient failures (each
+/// wait capped), redelivery of unexpected exceptions up to the queues' MaxDeliveryCount, then a
+/// dead letter — several events at once.
 /// </summary>
-public sealed class EventReplayer(EventProcessor processor, RoutingTable routes, TimeProvider time)
+public sealed class EventReplayer(SettlementExecutor executor, RoutingTable routes, TimeProvider time)
 {
-    /// <summary>Service Bus's default MaxDeliveryCount.</summary>
-    public const int MaxDeliveryCount = 10;
-
     /// <summary>Replays <paramref name="events"/> (source name, payload); results in input order.</summary>
     public async Task<IReadOnlyList<ReplayResult>> ReplayAsync(IReadOnlyList<(string Source, byte[] Payload)> events, ReplayOptions options, CancellationToken cancellationToken)
     {
@@ -47,45 +47,60 @@ public sealed class EventReplayer(EventProcessor processor, RoutingTable routes,
         }
 
         var message = new InboundMessage(envelope.Id, envelope.Type, payload, new Dictionary<string, object> { [MessageProperties.Attempt] = 1 });
-        var deliveries = 0;
         while (true)
         {
-            ProcessingOutcome outcome;
-            try
+            var settlement = new ReplaySettlement(message, options.MaxRetryDelay, time);
+            var result = await executor.ProcessAndSettleAsync(message, settlement, cancellationToken).ConfigureAwait(false);
+            switch (result.Action)
             {
-                outcome = await processor.ProcessAsync(message, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Like an abandoned message: redelivered until MaxDeliveryCount, then dead-lettered by Service Bus.
-                if (++deliveries < MaxDeliveryCount)
-                {
-                    continue;
-                }
-
-                return Result(ReplayStates.DeadLettered, $"MaxDeliveryCountExceeded: {ex.GetType().Name}: {ex.Message}");
-            }
-
-            switch (outcome)
-            {
-                case ProcessingOutcome.Completed completed:
+                case SettlementAction.Complete completed:
                     return Result(completed.Kind switch
                     {
                         CompletionKind.Written => ReplayStates.Written,
                         CompletionKind.SkippedStale => ReplayStates.SkippedStale,
                         _ => ReplayStates.NothingToWrite,
                     }, completed.Detail);
-                case ProcessingOutcome.DeadLetter deadLetter:
+                case SettlementAction.DeadLetter deadLetter:
                     return Result(ReplayStates.DeadLettered, $"{deadLetter.Reason}: {deadLetter.Description}");
-                case ProcessingOutcome.RetryLater retry:
-                    var delay = retry.Delay < options.MaxRetryDelay ? retry.Delay : options.MaxRetryDelay;
-                    await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
-                    var copy = RetryMessageFactory.CopyForRetry(message, time.GetUtcNow(), retry.CountsAsAttempt);
-                    message = new InboundMessage(copy.MessageId, copy.Subject, copy.Body, copy.ApplicationProperties);
-                    break;
             }
+
+            // Abandoned (the same message again) or a retry (the scheduled copy, after the capped wait).
+            message = settlement.Next ?? throw new InvalidOperationException($"settlement {result.Action} left nothing to deliver");
         }
 
         ReplayResult Result(string state, string detail) => new(source, envelope.Id, envelope.Type, state, detail, message.Attempt);
+    }
+
+    /// <summary>
+    /// The replay's side of settling one delivery: complete and dead-letter end the event; abandon
+    /// delivers the same message again with the delivery count one higher; a scheduled copy is
+    /// delivered (as a new message, delivery 1) after its delay, capped at the replay's longest wait.
+    /// </summary>
+    private sealed class ReplaySettlement(InboundMessage message, TimeSpan maxRetryDelay, TimeProvider time) : IMessageSettlement
+    {
+        /// <summary>The next delivery, when the event is not settled for good.</summary>
+        public InboundMessage? Next { get; private set; }
+
+        public Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public async Task ScheduleAsync(OutboundMessage copy, CancellationToken cancellationToken)
+        {
+            var delay = (copy.ScheduledEnqueueTime ?? time.GetUtcNow()) - time.GetUtcNow();
+            delay = delay < maxRetryDelay ? delay : maxRetryDelay;
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            }
+
+            Next = new InboundMessage(copy.MessageId, copy.Subject, copy.Body, copy.ApplicationProperties);
+        }
+
+        public Task DeadLetterAsync(string reason, string description, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task AbandonAsync(CancellationToken cancellationToken)
+        {
+            Next = message with { DeliveryCount = message.DeliveryCount + 1 };
+            return Task.CompletedTask;
+        }
     }
 }

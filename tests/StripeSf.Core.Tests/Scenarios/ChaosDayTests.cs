@@ -11,7 +11,10 @@ namespace StripeSf.Core.Tests.Scenarios;
 /// <summary>
 /// A day of mixed events for 50 customers, each delivered 1–5 times, shuffled, processed
 /// concurrently with the production processor and Salesforce client against the loopback org with
-/// 20 % injected faults: the org must end exactly in the expected state.
+/// 20 % injected faults: the org must end exactly in the expected state. Every delivery runs
+/// through <c>SettlementExecutor</c> and <c>SettlementPolicy</c> (StripeSf.Core.Settlement),
+/// the same mapping the Service Bus functions settle with; only the host's IMessageSettlement
+/// differs (ServiceBusMessageSettlementTests covers the Azure one).
 /// </summary>
 public sealed class ChaosDayTests(ITestOutputHelper output)
 {
