@@ -46,7 +46,7 @@ public static class SubscriptionChangeClassifier
         var before = SubscriptionFacts.From(Overlay(subscription, previousElement));
         RecurringRevenue? beforeRevenue = RevenueFields.Any(previous.Has) ? MrrCalculator.Calculate(before, asOf) : null;
         var comparable = beforeRevenue is not null && beforeRevenue.Currency == after.Currency;
-        var kind = Kind(new StripeJson(subscription, $"subscription {now.Id}"), previous, now, before, comparable ? beforeRevenue : null, after);
+        var kind = Kind(previous, now, before, comparable ? beforeRevenue : null, after);
         return new SubscriptionChange(kind, comparable ? beforeRevenue!.Mrr : null, after.Mrr, after.Currency);
     }
 
@@ -63,7 +63,7 @@ public static class SubscriptionChangeClassifier
     }
 
     private static SubscriptionChangeKind Kind(
-        StripeJson raw, StripeJson previous, SubscriptionFacts now, SubscriptionFacts before, RecurringRevenue? beforeRevenue, RecurringRevenue after)
+        StripeJson previous, SubscriptionFacts now, SubscriptionFacts before, RecurringRevenue? beforeRevenue, RecurringRevenue after)
     {
         var status = now.Status;
         var statusChanged = previous.Has("status");
@@ -74,7 +74,7 @@ public static class SubscriptionChangeClassifier
             return SubscriptionChangeKind.TrialConversion;
         }
 
-        if (PauseChange(raw, previous, statusChanged, oldStatus, status) is { } pause)
+        if (PauseChange(now, previous, statusChanged, oldStatus, status) is { } pause)
         {
             return pause;
         }
@@ -97,7 +97,7 @@ public static class SubscriptionChangeClassifier
         return statusChanged ? SubscriptionChangeKind.StatusChange : SubscriptionChangeKind.Other;
     }
 
-    private static SubscriptionChangeKind? PauseChange(StripeJson now, StripeJson previous, bool statusChanged, string? oldStatus, string? status)
+    private static SubscriptionChangeKind? PauseChange(SubscriptionFacts now, StripeJson previous, bool statusChanged, string? oldStatus, string? status)
     {
         if (statusChanged && status == "paused" && oldStatus != "paused")
         {
@@ -115,7 +115,7 @@ public static class SubscriptionChangeClassifier
         }
 
         var wasPaused = previous.Get("pause_collection") is not null;
-        var isPaused = now.Get("pause_collection") is not null;
+        var isPaused = now.CollectionPaused;
         return (wasPaused, isPaused) switch
         {
             (false, true) => SubscriptionChangeKind.Pause,
