@@ -212,4 +212,52 @@ public sealed class SubscriptionFactsTests
         Assert.True(revenue.IsApproximate);
         Assert.Contains(revenue.Notes, n => n.Contains("co_facts_unknown", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void From_ObjectFetchedAtANewerVersionThanTheEnvelope_IsReadByItsShape()
+    {
+        // The tier completer swaps data.object for the subscription fetched at Stripe.net's version;
+        // the envelope keeps the endpoint's 2020-08-27. Periods are still found on the items.
+        var facts = Load("subscription.2026-07-29.dahlia.json", changeEvent: e => e["api_version"] = "2020-08-27").Subscription();
+
+        Assert.Equal(new DateOnly(2020, 8, 27), facts.ApiVersion?.Date);
+        Assert.Equal(Unix(1785000000), facts.CurrentPeriodStart);
+        Assert.Equal("co_facts_20", facts.Discounts[0].Coupon?.Id);
+    }
+
+    [Fact]
+    public void Coupon_CurrencyOptionsAndAppliesTo_AreRead()
+    {
+        var facts = Load("subscription.2026-07-29.dahlia.json", sub =>
+            sub["discounts"]![0]!["source"]!["coupon"] = JsonNode.Parse("""
+                {"id": "co_facts_multi", "object": "coupon", "amount_off": 500, "currency": "usd", "duration": "repeating",
+                 "duration_in_months": 3, "percent_off": null,
+                 "currency_options": {"EUR": {"amount_off": 450}, "gbp": {"amount_off": null}},
+                 "applies_to": {"products": ["prod_facts_seats"]}}
+                """)).Subscription();
+
+        var coupon = facts.Discounts[0].Coupon!;
+        Assert.Equal(500, coupon.AmountOff);
+        Assert.Null(coupon.PercentOff);
+        Assert.Equal(450, coupon.AmountOffIn("eur"));
+        Assert.Equal(500, coupon.AmountOffIn("USD"));
+        Assert.Null(coupon.AmountOffIn("gbp"));
+        Assert.Equal(["prod_facts_seats"], coupon.AppliesToProducts!);
+        Assert.Equal("repeating", coupon.Duration);
+    }
+
+    [Fact]
+    public void Item_Discounts_AreTheItemsOwn()
+    {
+        var facts = Load("subscription.2025-03-31.basil.json", sub =>
+            sub["items"]!["data"]![0]!["discounts"] = JsonNode.Parse("""
+                [{"id": "di_facts_item", "object": "discount", "end": 1750000000,
+                  "coupon": {"id": "co_facts_10", "object": "coupon", "duration": "repeating", "percent_off": 10}}]
+                """)).Subscription();
+
+        var discount = Assert.Single(facts.Items[0].Discounts);
+        Assert.Equal("co_facts_10", discount.Coupon?.Id);
+        Assert.Equal(Unix(1750000000), discount.End);
+        Assert.Equal("di_facts_basil", Assert.Single(facts.Discounts).Id);
+    }
 }
