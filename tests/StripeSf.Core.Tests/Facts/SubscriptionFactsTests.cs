@@ -260,4 +260,22 @@ public sealed class SubscriptionFactsTests
         Assert.Equal(Unix(1750000000), discount.End);
         Assert.Equal("di_facts_basil", Assert.Single(facts.Discounts).Id);
     }
+
+    public static TheoryData<string> EverySubscriptionFixture => BillingReaderParityTests.Files("subscription");
+
+    [Theory]
+    [MemberData(nameof(EverySubscriptionFixture))]
+    public void From_EveryRecordedSubscription_HasIdsItemsCurrencyAndPeriod(string file)
+    {
+        var root = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, file))).RootElement.Clone();
+        var facts = EventFacts.Of(root).Subscription();
+
+        Assert.StartsWith("sub_", facts.Id, StringComparison.Ordinal);
+        Assert.StartsWith("cus_", facts.CustomerId, StringComparison.Ordinal);
+        Assert.NotEmpty(facts.Items);
+        Assert.All(facts.Items, i => Assert.NotNull(i.Price?.Id));
+        Assert.NotNull(facts.Currency);
+        Assert.NotNull(facts.CurrentPeriodEnd);
+        Assert.NotNull(facts.ApiVersion);
+    }
 }
