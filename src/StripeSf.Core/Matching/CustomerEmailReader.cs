@@ -1,4 +1,4 @@
-using System.Text.Json;
+using StripeSf.Core.Facts;
 using StripeSf.Core.Processing;
 
 namespace StripeSf.Core.Matching;
@@ -7,35 +7,23 @@ namespace StripeSf.Core.Matching;
 public static class CustomerEmailReader
 {
     /// <summary>The customer id and email, or null when the event names no customer or no email.</summary>
+    /// <remarks>
+    /// Read through <see cref="StripeJson"/> rather than the typed facts: matching is best effort and
+    /// must not refuse an event that lacks a field the object's mapping needs (the flow reports that).
+    /// </remarks>
     public static (string CustomerId, string Email)? Read(StripeEventContext context)
     {
-        var data = context.DataObject;
-        var kind = Text(data, "object");
-        var customerId = kind == "customer" ? Text(data, "id") : CustomerOf(data);
+        var data = new StripeJson(context.DataObject, "data.object");
+        var kind = data.String("object");
+        var customerId = kind == "customer" ? data.String("id") : data.Id("customer");
         var email = kind switch
         {
-            "customer" => Text(data, "email"),
-            "invoice" => Text(data, "customer_email"),
-            "charge" => Nested(data, "billing_details", "email") ?? Text(data, "receipt_email"),
-            "checkout.session" => Nested(data, "customer_details", "email"),
+            "customer" => data.String("email"),
+            "invoice" => data.String("customer_email"),
+            "charge" => data.String("billing_details.email") ?? data.String("receipt_email"),
+            "checkout.session" => data.String("customer_details.email"),
             _ => null,
         };
         return customerId is null || string.IsNullOrWhiteSpace(email) ? null : (customerId, email.Trim());
     }
-
-    private static string? CustomerOf(JsonElement data) =>
-        data.TryGetProperty("customer", out var customer)
-            ? customer.ValueKind switch
-            {
-                JsonValueKind.String => customer.GetString(),
-                JsonValueKind.Object => Text(customer, "id"),
-                _ => null,
-            }
-            : null;
-
-    private static string? Nested(JsonElement data, string parent, string name) =>
-        data.TryGetProperty(parent, out var inner) && inner.ValueKind == JsonValueKind.Object ? Text(inner, name) : null;
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

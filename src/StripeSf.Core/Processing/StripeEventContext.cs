@@ -35,4 +35,7 @@ public sealed record StripeEventContext(Event Event, JsonElement Raw, int Attemp
 
     /// <summary>The raw <c>data.object</c>.</summary>
     public JsonElement DataObject => Raw.GetProperty("data").GetProperty("object");
+
+    /// <summary>The typed facts of <see cref="DataObject"/>, read across API versions (see <see cref="global::StripeSf.Core.Facts.EventFacts"/>).</summary>
+    public global::StripeSf.Core.Facts.EventFacts Facts => global::StripeSf.Core.Facts.EventFacts.Of(Raw);
 }

@@ -1,6 +1,7 @@
 namespace StripeSf.Core.Revenue;
 
 using System.Globalization;
+using StripeSf.Core.Facts;
 
 /// <summary>
 /// Turns one discount into a monthly reduction (minor units) of the amount it applies to.
@@ -24,7 +25,7 @@ using System.Globalization;
 internal static class DiscountApplier
 {
     public static decimal MonthlyReduction(
-        ResolvedDiscount discount,
+        DiscountFacts discount,
         decimal baseMonthly,
         BillingCadence? cadence,
         string currency,
@@ -40,9 +41,9 @@ internal static class DiscountApplier
         }
 
         var label = $"coupon {coupon.Id} (discount {discount.Id})";
-        if (asOf is { } now && discount.End is { } end && end <= now.UtcDateTime)
+        if (asOf is { } now && discount.End is { } end && end <= now)
         {
-            notes.Add($"{label} ended {end:O}; not applied");
+            notes.Add($"{label} ended {end.UtcDateTime:O}; not applied");
             return 0m;
         }
 

@@ -1,11 +1,11 @@
 namespace StripeSf.Core.Revenue;
 
-using Stripe;
+using StripeSf.Core.Facts;
 
 /// <summary>Working state for one item while <see cref="MrrCalculator"/> prices it; minor units, unrounded.</summary>
 internal sealed class ItemLine
 {
-    public required SubscriptionItem Item { get; init; }
+    public required SubscriptionItemFacts Item { get; init; }
 
     public PriceTerms? Terms { get; init; }
 
@@ -26,7 +26,7 @@ internal sealed class ItemLine
         ProductId = Terms?.ProductId,
         Name = Terms?.Name,
         Currency = Terms?.Currency is { Length: 3 } c ? Money.ToIsoCode(c) : Terms?.Currency,
-        Quantity = Item.Quantity,
+        Quantity = Item.Quantity ?? 0,
         Interval = Terms?.Cadence?.Interval,
         IntervalCount = Terms?.Cadence?.IntervalCount ?? 0,
         UsageType = Terms?.UsageType ?? "licensed",

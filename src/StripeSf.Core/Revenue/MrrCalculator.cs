@@ -1,10 +1,10 @@
 namespace StripeSf.Core.Revenue;
 
-using Stripe;
+using StripeSf.Core.Facts;
 
 /// <summary>
-/// Computes a subscription's MRR/ARR from the subscription object alone (no I/O), for both the
-/// 2020-08-27 payload shape (legacy <c>discount</c>, <c>plan</c>) and the current one
+/// Computes a subscription's MRR/ARR from its <see cref="SubscriptionFacts"/> alone (no I/O), which
+/// read every payload shape from 2020-08-27 (legacy <c>discount</c>, <c>plan</c>) to the current one
 /// (<c>discounts</c>, prices, item-level periods).
 /// </summary>
 /// <remarks>
@@ -22,20 +22,19 @@ using Stripe;
 public static class MrrCalculator
 {
     /// <summary>Computes the subscription's recurring revenue.</summary>
-    /// <param name="subscription">As parsed by Stripe.net from an event or fetched from the API.</param>
+    /// <param name="subscription">Read from an event's <c>data.object</c> or an object fetched from the API.</param>
     /// <param name="asOf">
     /// Optional point in time (e.g. the event's <c>created</c>): discounts whose <c>end</c> is at or before
     /// it are ignored. Without it, every discount on the subscription is taken as active.
     /// </param>
-    public static RecurringRevenue Calculate(Subscription subscription, DateTimeOffset? asOf = null)
+    public static RecurringRevenue Calculate(SubscriptionFacts subscription, DateTimeOffset? asOf = null)
     {
         ArgumentNullException.ThrowIfNull(subscription);
         var notes = new List<string>();
         var approximate = false;
-        var items = subscription.Items?.Data ?? [];
 
-        var currency = SubscriptionCurrency(subscription, items);
-        var lines = items.Select(item => new ItemLine { Item = item, Terms = PriceTerms.From(item) }).ToList();
+        var currency = subscription.Currency;
+        var lines = subscription.Items.Select(item => new ItemLine { Item = item, Terms = PriceTerms.From(item.Price) }).ToList();
         if (currency is null)
         {
             notes.Add("no item has a priced currency; MRR is 0");
@@ -51,7 +50,7 @@ public static class MrrCalculator
         var gross = lines.Where(l => l.Included).Sum(l => l.GrossMonthly);
         var total = lines.Where(l => l.Included).Sum(l => l.NetMonthly);
         var cadence = SubscriptionCadence(lines, notes, ref approximate);
-        foreach (var discount in DiscountReader.ForSubscription(subscription))
+        foreach (var discount in subscription.Discounts)
         {
             var applicable = discount.Coupon?.AppliesToProducts is { } products
                 ? lines.Where(l => l.Included && l.Terms?.ProductId is { } p && products.Contains(p)).Sum(l => l.NetMonthly)
@@ -100,7 +99,7 @@ public static class MrrCalculator
             return true;
         }
 
-        if (PeriodAmount.Compute(terms, line.Item.Quantity, out var problem) is not { } periodAmount)
+        if (PeriodAmount.Compute(terms, line.Item.Quantity ?? 0, out var problem) is not { } periodAmount)
         {
             line.Notes.Add($"{problem}; excluded");
             approximate = true;
@@ -111,28 +110,13 @@ public static class MrrCalculator
         line.GrossMonthly = cadence.ToMonthly(periodAmount);
         line.NetMonthly = line.GrossMonthly;
         line.Included = true;
-        foreach (var discount in DiscountReader.ForItem(line.Item))
+        foreach (var discount in line.Item.Discounts)
         {
             line.NetMonthly -= DiscountApplier.MonthlyReduction(
                 discount, line.NetMonthly, cadence, currency, asOf, line.Notes, ref approximate);
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// The subscription's currency: its own <c>currency</c> (current API), else the first priced item's
-    /// (2020-08-27 has no subscription-level currency).
-    /// </summary>
-    private static string? SubscriptionCurrency(Subscription subscription, IReadOnlyList<SubscriptionItem> items)
-    {
-        if (!string.IsNullOrWhiteSpace(subscription.Currency))
-        {
-            return subscription.Currency.Trim().ToLowerInvariant();
-        }
-
-        return items.Select(i => PriceTerms.From(i)?.Currency)
-            .FirstOrDefault(c => !string.IsNullOrWhiteSpace(c))?.Trim().ToLowerInvariant();
     }
 
     /// <summary>
@@ -152,7 +136,7 @@ public static class MrrCalculator
     }
 
     private static RecurringRevenue Build(
-        Subscription subscription,
+        SubscriptionFacts subscription,
         string? knownCurrency,
         BillingCadence? cadence,
         List<ItemLine> lines,
@@ -173,9 +157,9 @@ public static class MrrCalculator
             notes.Add($"status '{subscription.Status}' does not count toward MRR; MRR is 0");
         }
 
-        if (subscription.PauseCollection is not null && counts == true)
+        if (subscription.CollectionPaused && counts == true)
         {
-            notes.Add($"payment collection is paused ({subscription.PauseCollection.Behavior}); MRR still counted");
+            notes.Add($"payment collection is paused ({subscription.PauseBehavior}); MRR still counted");
         }
 
         if (subscription.CancelAtPeriodEnd && counts == true)

@@ -1,3 +1,5 @@
+using StripeSf.Core.Facts;
+
 namespace StripeSf.Core.Revenue;
 
 /// <summary>
@@ -57,7 +59,7 @@ internal static class PeriodAmount
     /// Volume tiering: the tier the whole quantity falls in prices every unit, plus that tier's flat
     /// amount. A quantity of 0 lies in the first tier's range, so that tier's flat amount is counted.
     /// </summary>
-    private static decimal Volume(IReadOnlyList<PriceTierTerms> tiers, long quantity)
+    private static decimal Volume(IReadOnlyList<TierFacts> tiers, long quantity)
     {
         var tier = tiers.FirstOrDefault(t => t.UpTo is null || quantity <= t.UpTo, tiers[^1]);
         return (quantity * tier.UnitAmount) + tier.FlatAmount;
@@ -69,7 +71,7 @@ internal static class PeriodAmount
     /// (the "flat fee plus overage" pattern relies on it); this zero-quantity behaviour is our reading
     /// of Stripe's tier ranges, not confirmed against an invoice.
     /// </summary>
-    private static decimal Graduated(IReadOnlyList<PriceTierTerms> tiers, long quantity)
+    private static decimal Graduated(IReadOnlyList<TierFacts> tiers, long quantity)
     {
         decimal total = 0m;
         long previousUpTo = 0;

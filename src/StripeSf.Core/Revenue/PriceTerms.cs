@@ -1,10 +1,10 @@
 namespace StripeSf.Core.Revenue;
 
-using Stripe;
+using StripeSf.Core.Facts;
 
 /// <summary>
-/// The pricing facts of one subscription item, read from its <c>price</c> or, for items rendered by
-/// API versions that predate Prices, from its legacy <c>plan</c>. Amounts are in minor units.
+/// The pricing facts of one subscription item, as the MRR arithmetic needs them (see <see cref="PriceFacts"/>
+/// for how price and legacy plan are read). Amounts are in minor units.
 /// </summary>
 internal sealed record PriceTerms
 {
@@ -28,56 +28,28 @@ internal sealed record PriceTerms
     public decimal? UnitAmount { get; init; }
 
     /// <summary>Null when the payload did not include tiers (webhooks omit them unless expanded).</summary>
-    public IReadOnlyList<PriceTierTerms>? Tiers { get; init; }
+    public IReadOnlyList<TierFacts>? Tiers { get; init; }
 
     public long? TransformDivideBy { get; init; }
 
     public string? TransformRound { get; init; }
 
-    public static PriceTerms? From(SubscriptionItem item)
-    {
-        if (item.Price is { } price)
-        {
-            return FromPrice(price);
-        }
-
-        return item.Plan is { } plan ? FromPlan(plan) : null;
-    }
-
-    private static PriceTerms FromPrice(Price price) => new()
+    public static PriceTerms? From(PriceFacts? price) => price is null ? null : new()
     {
         PriceId = price.Id,
         ProductId = price.ProductId,
         // The nickname is what sales teams name a plan; the product name (only when expanded) is the
         // next best thing.
-        Name = NonEmpty(price.Nickname) ?? NonEmpty(price.Product?.Name),
+        Name = NonEmpty(price.Nickname) ?? NonEmpty(price.ProductName),
         Currency = price.Currency,
-        Cadence = price.Recurring is { } r ? new BillingCadence(r.Interval, r.IntervalCount) : null,
-        UsageType = price.Recurring?.UsageType ?? "licensed",
-        BillingScheme = price.BillingScheme ?? "per_unit",
+        Cadence = price.Interval is null ? null : new BillingCadence(price.Interval, price.IntervalCount ?? 0),
+        UsageType = price.UsageType,
+        BillingScheme = price.BillingScheme,
         TiersMode = price.TiersMode,
-        UnitAmount = price.UnitAmountDecimal ?? price.UnitAmount,
-        Tiers = price.Tiers?.Select(t => new PriceTierTerms(
-            t.UpTo, t.UnitAmountDecimal ?? t.UnitAmount ?? 0m, t.FlatAmountDecimal ?? t.FlatAmount ?? 0m)).ToList(),
-        TransformDivideBy = price.TransformQuantity?.DivideBy,
-        TransformRound = price.TransformQuantity?.Round,
-    };
-
-    private static PriceTerms FromPlan(Plan plan) => new()
-    {
-        PriceId = plan.Id,
-        ProductId = plan.ProductId,
-        Name = NonEmpty(plan.Nickname) ?? NonEmpty(plan.Product?.Name),
-        Currency = plan.Currency,
-        Cadence = plan.Interval is null ? null : new BillingCadence(plan.Interval, plan.IntervalCount),
-        UsageType = plan.UsageType ?? "licensed",
-        BillingScheme = plan.BillingScheme ?? "per_unit",
-        TiersMode = plan.TiersMode,
-        UnitAmount = plan.AmountDecimal ?? plan.Amount,
-        Tiers = plan.Tiers?.Select(t => new PriceTierTerms(
-            t.UpTo, t.UnitAmountDecimal ?? t.UnitAmount ?? 0m, t.FlatAmountDecimal ?? t.FlatAmount ?? 0m)).ToList(),
-        TransformDivideBy = plan.TransformUsage?.DivideBy,
-        TransformRound = plan.TransformUsage?.Round,
+        UnitAmount = price.UnitAmount,
+        Tiers = price.Tiers,
+        TransformDivideBy = price.TransformDivideBy,
+        TransformRound = price.TransformRound,
     };
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

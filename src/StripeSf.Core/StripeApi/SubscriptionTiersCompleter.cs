@@ -1,8 +1,8 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Stripe;
+using StripeSf.Core.Facts;
 using StripeSf.Core.Processing;
 
 namespace StripeSf.Core.StripeApi;
@@ -18,17 +18,8 @@ public sealed class SubscriptionTiersCompleter(ILogger<SubscriptionTiersComplete
     /// <summary>True when the event's subscription has a tiered price whose tiers are not in the payload.</summary>
     public static bool NeedsTiers(StripeEventContext context)
     {
-        var data = context.DataObject;
-        if (!data.TryGetProperty("object", out var kind) || kind.GetString() != "subscription"
-            || !data.TryGetProperty("items", out var items) || !items.TryGetProperty("data", out var list) || list.ValueKind != JsonValueKind.Array)
-        {
-            return false;
-        }
-
-        return list.EnumerateArray().Any(item =>
-            (item.TryGetProperty("price", out var price) || item.TryGetProperty("plan", out price)) && price.ValueKind == JsonValueKind.Object
-            && price.TryGetProperty("billing_scheme", out var scheme) && scheme.GetString() == "tiered"
-            && (!price.TryGetProperty("tiers", out var tiers) || tiers.ValueKind != JsonValueKind.Array));
+        var data = new StripeJson(context.DataObject, "data.object");
+        return data.String("object") == "subscription" && data.List("items").Any(item => PriceFacts.Of(item) is { LacksTiers: true });
     }
 
     /// <summary>The context with the subscription fetched from Stripe when it needs tiers; otherwise unchanged.</summary>
@@ -39,7 +30,7 @@ public sealed class SubscriptionTiersCompleter(ILogger<SubscriptionTiersComplete
             return context;
         }
 
-        var id = context.DataObject.GetProperty("id").GetString()!;
+        var id = new StripeJson(context.DataObject, "subscription").RequiredId("id");
         if (stripe is null)
         {
             Log.TiersUnavailable(logger, context.EventId, id);

@@ -1,22 +1,23 @@
 namespace StripeSf.Core.Tests.Revenue;
 
 using System.Globalization;
-using Stripe;
+using System.Text.Json;
+using StripeSf.Core.Facts;
 
 /// <summary>
 /// Builds customer.subscription.* events in the 2020-08-27 shape (legacy <c>discount</c>, top-level
 /// <c>plan</c>/<c>quantity</c>, items with both plan and price) and the current shape (<c>currency</c>,
 /// <c>discounts</c> array, item-level <c>discounts</c> and periods), modelled on the recorded fixtures,
-/// and parses them exactly as the product does.
+/// and reads them exactly as the product does (the event's <c>data.object</c> into <see cref="SubscriptionFacts"/>).
 /// </summary>
 internal static class SubscriptionJson
 {
     public const string SubscriptionId = "sub_test_rev_0001";
 
-    public static Subscription Parse(string eventJson)
+    public static SubscriptionFacts Parse(string eventJson)
     {
-        var evt = EventUtility.ParseEvent(eventJson, throwOnApiVersionMismatch: false);
-        return Assert.IsType<Subscription>(evt.Data.Object);
+        using var document = JsonDocument.Parse(eventJson);
+        return EventFacts.Of(document.RootElement.Clone()).Subscription();
     }
 
     /// <summary>An item as 2020-08-27 renders it: plan and price side by side.</summary>

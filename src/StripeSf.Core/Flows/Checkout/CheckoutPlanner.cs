@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using StripeSf.Core.Facts;
 using StripeSf.Core.Flows.Shared;
 using StripeSf.Core.Flows.Subscriptions;
 using StripeSf.Core.Mapping;
@@ -25,22 +25,27 @@ internal sealed class CheckoutPlanner(SalesforceMappingOptions mapping, DealClos
     /// <summary>The plan of a checkout.session.completed event.</summary>
     public WritePlan Plan(StripeEventContext context)
     {
-        var session = context.DataObject;
-        if (!_mapping.Flows.DealClosing || JsonFields.String(session, "mode") != "subscription")
+        if (!_mapping.Flows.DealClosing)
         {
             return WritePlan.Empty;
         }
 
-        var sessionId = JsonFields.String(session, "id") ?? "checkout session";
+        var session = context.Facts.CheckoutSession();
+        if (session.Mode != "subscription")
+        {
+            return WritePlan.Empty;
+        }
+
+        var sessionId = session.Id;
         var opportunityId = OpportunityIdMetadata.Find(_mapping.OpportunityIdMetadataKey, $"checkout session {sessionId}",
-            JsonFields.Metadata(session), ExpandedMetadata(session, "subscription"), ExpandedMetadata(session, "customer"));
+            session.Metadata, session.SubscriptionMetadata, session.CustomerMetadata);
         if (opportunityId is null)
         {
             return WritePlan.Empty;
         }
 
-        var subscriptionId = JsonFields.Id(session, "subscription");
-        var customerId = JsonFields.Id(session, "customer");
+        var subscriptionId = session.SubscriptionId;
+        var customerId = session.CustomerId;
         if (subscriptionId is null || customerId is null)
         {
             throw new UnmappableEventException(
@@ -48,7 +53,7 @@ internal sealed class CheckoutPlanner(SalesforceMappingOptions mapping, DealClos
         }
 
         var plan = new CompositePlanBuilder();
-        _deals.EnsureAccount(plan, context, customerId, CustomerName(session));
+        _deals.EnsureAccount(plan, context, customerId, session.CustomerDetailsName ?? session.CustomerDetailsEmail);
 
         // The session knows neither the term nor the plan (line items are not in the webhook payload):
         // customer.subscription.created fills them when the subscription carries the same metadata.
@@ -65,11 +70,11 @@ internal sealed class CheckoutPlanner(SalesforceMappingOptions mapping, DealClos
     /// The stage is written only when the session was paid; a trial or other no-payment session leaves
     /// the stage to the subscription events, which know the subscription's status.
     /// </remarks>
-    private JsonObject Closing(JsonElement session, StripeEventContext context)
+    private JsonObject Closing(CheckoutSessionFacts session, StripeEventContext context)
     {
         var opportunity = _mapping.Opportunity;
         var fields = new JsonObject();
-        if (JsonFields.String(session, "payment_status") == "paid")
+        if (session.PaymentStatus == "paid")
         {
             fields[opportunity.StageName] = opportunity.StageClosedWon;
             fields[opportunity.CloseDate] = SalesforceValues.Date(context.Created);
@@ -77,14 +82,4 @@ internal sealed class CheckoutPlanner(SalesforceMappingOptions mapping, DealClos
 
         return fields;
     }
-
-    private static IReadOnlyDictionary<string, string> ExpandedMetadata(JsonElement session, string field) =>
-        JsonFields.Property(session, field) is { ValueKind: JsonValueKind.Object } expanded
-            ? JsonFields.Metadata(expanded)
-            : new Dictionary<string, string>();
-
-    private static string? CustomerName(JsonElement session) =>
-        JsonFields.Property(session, "customer_details") is { } details
-            ? JsonFields.String(details, "name") ?? JsonFields.String(details, "email")
-            : null;
 }

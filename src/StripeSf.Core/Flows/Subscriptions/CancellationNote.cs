@@ -1,3 +1,5 @@
+using StripeSf.Core.Facts;
+
 namespace StripeSf.Core.Flows.Subscriptions;
 
 /// <summary>The loss reason written on a canceled subscription's Opportunity, from <c>cancellation_details</c> where the API version has it.</summary>

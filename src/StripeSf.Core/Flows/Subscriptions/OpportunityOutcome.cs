@@ -1,3 +1,4 @@
+using StripeSf.Core.Facts;
 using StripeSf.Core.Mapping;
 
 namespace StripeSf.Core.Flows.Subscriptions;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using StripeSf.Core.Facts;
 using StripeSf.Core.Revenue;
 
 namespace StripeSf.Core.Flows.Subscriptions;
@@ -12,9 +13,10 @@ namespace StripeSf.Core.Flows.Subscriptions;
 /// One event can touch several fields; the first rule that matches names it, in this order:
 /// trial conversion, pause/resume, scheduled cancellation/reactivation, item changes
 /// (upgrade/downgrade/plan change/quantity change), renewal, other status change, other.
-/// The previous subscription is the current one with <c>previous_attributes</c> laid over it, priced
-/// with <see cref="MrrCalculator"/> like the current one, so both API shapes work: 2020-08-27 sends
-/// <c>plan</c>/<c>quantity</c>/<c>current_period_*</c> at the top, current versions inside <c>items</c>.
+/// The previous subscription is the current one with <c>previous_attributes</c> laid over it, read into
+/// <see cref="SubscriptionFacts"/> and priced with <see cref="MrrCalculator"/> like the current one, so
+/// both API shapes work: 2020-08-27 sends <c>plan</c>/<c>quantity</c>/<c>current_period_*</c> at the
+/// top, 2025-03-31.basil on inside <c>items</c>.
 /// </remarks>
 public static class SubscriptionChangeClassifier
 {
@@ -27,34 +29,45 @@ public static class SubscriptionChangeClassifier
     /// <param name="asOf">The event's created time (discounts that ended by then do not count).</param>
     public static SubscriptionChange Classify(JsonElement subscription, JsonElement? previousAttributes, DateTimeOffset asOf)
     {
-        var current = SubscriptionModel.ToNode(subscription);
-        var after = MrrCalculator.Calculate(SubscriptionModel.Parse(current), asOf);
-        if (previousAttributes is not { ValueKind: JsonValueKind.Object } previous)
+        var now = SubscriptionFacts.From(subscription);
+        return Classify(now, MrrCalculator.Calculate(now, asOf), subscription, previousAttributes, asOf);
+    }
+
+    /// <summary>Classifies with the current subscription already read (<paramref name="now"/>) and priced (<paramref name="after"/>, at <paramref name="asOf"/>).</summary>
+    internal static SubscriptionChange Classify(
+        SubscriptionFacts now, RecurringRevenue after, JsonElement subscription, JsonElement? previousAttributes, DateTimeOffset asOf)
+    {
+        if (previousAttributes is not { ValueKind: JsonValueKind.Object } previousElement)
         {
             return new SubscriptionChange(SubscriptionChangeKind.Other, null, after.Mrr, after.Currency);
         }
 
-        var before = SubscriptionModel.ToNode(subscription);
+        var previous = new StripeJson(previousElement, "previous_attributes");
+        var before = SubscriptionFacts.From(Overlay(subscription, previousElement));
+        RecurringRevenue? beforeRevenue = RevenueFields.Any(previous.Has) ? MrrCalculator.Calculate(before, asOf) : null;
+        var comparable = beforeRevenue is not null && beforeRevenue.Currency == after.Currency;
+        var kind = Kind(previous, now, before, comparable ? beforeRevenue : null, after);
+        return new SubscriptionChange(kind, comparable ? beforeRevenue!.Mrr : null, after.Mrr, after.Currency);
+    }
+
+    /// <summary>The subscription as it was: its top-level fields replaced by the old values Stripe sent.</summary>
+    private static JsonElement Overlay(JsonElement subscription, JsonElement previous)
+    {
+        var before = JsonNode.Parse(subscription.GetRawText())!.AsObject();
         foreach (var field in previous.EnumerateObject())
         {
             before[field.Name] = JsonNode.Parse(field.Value.GetRawText());
         }
 
-        RecurringRevenue? beforeRevenue = RevenueFields.Any(f => JsonFields.Has(previous, f))
-            ? MrrCalculator.Calculate(SubscriptionModel.Parse(before), asOf)
-            : null;
-        var comparable = beforeRevenue is not null && beforeRevenue.Currency == after.Currency;
-        var beforeElement = JsonSerializer.SerializeToElement(before);
-        var kind = Kind(subscription, previous, beforeElement, comparable ? beforeRevenue : null, after);
-        return new SubscriptionChange(kind, comparable ? beforeRevenue!.Mrr : null, after.Mrr, after.Currency);
+        return JsonSerializer.SerializeToElement(before);
     }
 
     private static SubscriptionChangeKind Kind(
-        JsonElement now, JsonElement previous, JsonElement before, RecurringRevenue? beforeRevenue, RecurringRevenue after)
+        StripeJson previous, SubscriptionFacts now, SubscriptionFacts before, RecurringRevenue? beforeRevenue, RecurringRevenue after)
     {
-        var status = JsonFields.String(now, "status");
-        var statusChanged = JsonFields.Has(previous, "status");
-        var oldStatus = JsonFields.String(previous, "status");
+        var status = now.Status;
+        var statusChanged = previous.Has("status");
+        var oldStatus = previous.String("status");
 
         if (oldStatus == "trialing" && status is "active" or "past_due")
         {
@@ -76,7 +89,7 @@ public static class SubscriptionChangeClassifier
             return items;
         }
 
-        if (!statusChanged && SubscriptionFacts.Period(now).Start != SubscriptionFacts.Period(before).Start)
+        if (!statusChanged && now.CurrentPeriodStart != before.CurrentPeriodStart)
         {
             return SubscriptionChangeKind.Renewal;
         }
@@ -84,7 +97,7 @@ public static class SubscriptionChangeClassifier
         return statusChanged ? SubscriptionChangeKind.StatusChange : SubscriptionChangeKind.Other;
     }
 
-    private static SubscriptionChangeKind? PauseChange(JsonElement now, JsonElement previous, bool statusChanged, string? oldStatus, string? status)
+    private static SubscriptionChangeKind? PauseChange(SubscriptionFacts now, StripeJson previous, bool statusChanged, string? oldStatus, string? status)
     {
         if (statusChanged && status == "paused" && oldStatus != "paused")
         {
@@ -96,13 +109,13 @@ public static class SubscriptionChangeClassifier
             return SubscriptionChangeKind.Resume;
         }
 
-        if (!JsonFields.Has(previous, "pause_collection"))
+        if (!previous.Has("pause_collection"))
         {
             return null;
         }
 
-        var wasPaused = JsonFields.Property(previous, "pause_collection") is not null;
-        var isPaused = JsonFields.Property(now, "pause_collection") is not null;
+        var wasPaused = previous.Get("pause_collection") is not null;
+        var isPaused = now.CollectionPaused;
         return (wasPaused, isPaused) switch
         {
             (false, true) => SubscriptionChangeKind.Pause,
@@ -111,22 +124,22 @@ public static class SubscriptionChangeClassifier
         };
     }
 
-    private static SubscriptionChangeKind? CancellationChange(JsonElement now, JsonElement previous)
+    private static SubscriptionChangeKind? CancellationChange(SubscriptionFacts now, StripeJson previous)
     {
-        if (JsonFields.Has(previous, "cancel_at_period_end"))
+        if (previous.Has("cancel_at_period_end"))
         {
-            var was = JsonFields.Bool(previous, "cancel_at_period_end") ?? false;
-            var isNow = JsonFields.Bool(now, "cancel_at_period_end") ?? false;
+            var was = previous.Bool("cancel_at_period_end") ?? false;
+            var isNow = now.CancelAtPeriodEnd;
             if (was != isNow)
             {
                 return isNow ? SubscriptionChangeKind.CancelAtPeriodEnd : SubscriptionChangeKind.Reactivation;
             }
         }
 
-        if (JsonFields.Has(previous, "cancel_at"))
+        if (previous.Has("cancel_at"))
         {
             // A cancel_at moved to another date is still a scheduled cancellation.
-            return JsonFields.Property(now, "cancel_at") is null
+            return now.CancelAt is null
                 ? SubscriptionChangeKind.Reactivation
                 : SubscriptionChangeKind.CancelAtPeriodEnd;
         }
@@ -134,7 +147,7 @@ public static class SubscriptionChangeClassifier
         return null;
     }
 
-    private static SubscriptionChangeKind? ItemChange(JsonElement now, JsonElement before, RecurringRevenue? beforeRevenue, RecurringRevenue after)
+    private static SubscriptionChangeKind? ItemChange(SubscriptionFacts now, SubscriptionFacts before, RecurringRevenue? beforeRevenue, RecurringRevenue after)
     {
         var nowLines = Lines(now);
         var beforeLines = Lines(before);
@@ -153,9 +166,6 @@ public static class SubscriptionChangeClassifier
         return nowLines.Order().SequenceEqual(beforeLines.Order()) ? null : SubscriptionChangeKind.QuantityChange;
     }
 
-    private static List<(string Price, long Quantity)> Lines(JsonElement subscription) =>
-        [.. JsonFields.Items(subscription).Select(item => (
-            JsonFields.Property(item, "price") is { } price ? JsonFields.String(price, "id") ?? ""
-                : JsonFields.Property(item, "plan") is { } plan ? JsonFields.String(plan, "id") ?? "" : "",
-            JsonFields.Long(item, "quantity") ?? 1))];
+    private static List<(string Price, long Quantity)> Lines(SubscriptionFacts subscription) =>
+        [.. subscription.Items.Select(item => (item.Price?.Id ?? "", item.Quantity ?? 1))];
 }

@@ -1,3 +1,4 @@
+using StripeSf.Core.Facts;
 using StripeSf.Core.Mapping;
 using StripeSf.Core.Processing;
 
@@ -8,8 +9,8 @@ internal sealed record SubscriptionEvent(StripeEventContext Context, Subscriptio
 {
     public static SubscriptionEvent Read(StripeEventContext context, SalesforceMappingOptions mapping)
     {
-        var facts = SubscriptionFacts.From(context.DataObject);
-        var revenue = SubscriptionRevenue.Of(context.DataObject, context.Created);
+        var facts = context.Facts.Subscription();
+        var revenue = SubscriptionRevenue.Of(facts, context.Created);
         return new SubscriptionEvent(context, facts, revenue, OpportunityOutcome.For(facts, mapping.Opportunity, context.Created));
     }
 

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using StripeSf.Core.Facts;
 using StripeSf.Core.Revenue;
 
 namespace StripeSf.Core.Flows.Subscriptions;
@@ -11,10 +11,9 @@ namespace StripeSf.Core.Flows.Subscriptions;
 /// </summary>
 internal sealed record SubscriptionRevenue(RecurringRevenue RunRate, decimal Acv)
 {
-    public static SubscriptionRevenue Of(JsonElement subscription, DateTimeOffset asOf)
+    public static SubscriptionRevenue Of(SubscriptionFacts subscription, DateTimeOffset asOf)
     {
-        var node = SubscriptionModel.ToNode(subscription);
-        var runRate = MrrCalculator.Calculate(SubscriptionModel.Parse(node), asOf);
+        var runRate = MrrCalculator.Calculate(subscription, asOf);
         if (runRate.CountsTowardMrr)
         {
             return new SubscriptionRevenue(runRate, runRate.Arr);
@@ -22,8 +21,7 @@ internal sealed record SubscriptionRevenue(RecurringRevenue RunRate, decimal Acv
 
         // ARR is 12 × the unrounded MRR; computing it as if the subscription billed keeps that
         // precision (12 × a rounded PotentialMrr would turn 1000/year into 999.96).
-        node["status"] = "active";
-        var billing = MrrCalculator.Calculate(SubscriptionModel.Parse(node), asOf);
+        var billing = MrrCalculator.Calculate(subscription with { Status = "active" }, asOf);
         return new SubscriptionRevenue(runRate, billing.Arr);
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using StripeSf.Core.Flows.Shared;
 using StripeSf.Core.Mapping;
@@ -24,7 +23,8 @@ internal sealed class SubscriptionUpdatedPlanner(SalesforceMappingOptions mappin
         }
 
         var subscription = SubscriptionEvent.Read(context, mapping);
-        var change = SubscriptionChangeClassifier.Classify(context.DataObject, PreviousAttributes(context), context.Created);
+        var change = SubscriptionChangeClassifier.Classify(
+            subscription.Facts, subscription.Revenue.RunRate, context.DataObject, context.Facts.PreviousAttributes, context.Created);
         var (accountExtra, opportunityExtra) = changes.For(change.Kind, subscription);
 
         // allOrNone stays off even though the expansion Task references the Account GET: the upserts are
@@ -45,9 +45,4 @@ internal sealed class SubscriptionUpdatedPlanner(SalesforceMappingOptions mappin
 
         return plan.Build();
     }
-
-    private static JsonElement? PreviousAttributes(StripeEventContext context) =>
-        context.Raw.GetProperty("data").TryGetProperty("previous_attributes", out var previous) && previous.ValueKind == JsonValueKind.Object
-            ? previous
-            : null;
 }

@@ -1,0 +1,132 @@
+using System.Text.Json;
+
+namespace StripeSf.Core.Facts;
+
+/// <summary>
+/// A customer. The fields read here have kept their names since 2020-08-27; the singular
+/// <c>discount</c> was removed from customers in 2025-03-31.basil and is not read. A
+/// <c>customer.deleted</c> object may carry <c>deleted: true</c> and little else.
+/// </summary>
+public sealed record CustomerFacts
+{
+    /// <summary>Customer id (<c>cus_…</c>).</summary>
+    public required string Id { get; init; }
+
+    /// <summary><c>name</c>.</summary>
+    public string? Name { get; init; }
+
+    /// <summary><c>email</c>.</summary>
+    public string? Email { get; init; }
+
+    /// <summary><c>phone</c>.</summary>
+    public string? Phone { get; init; }
+
+    /// <summary><c>description</c>.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Lower-case default currency, once the customer has been charged.</summary>
+    public string? Currency { get; init; }
+
+    /// <summary><c>delinquent</c>.</summary>
+    public bool Delinquent { get; init; }
+
+    /// <summary><c>deleted</c>: true on deleted customers.</summary>
+    public bool Deleted { get; init; }
+
+    /// <summary>Billing address lines, city, state, postal code and country (each null when not sent).</summary>
+    public AddressFacts? Address { get; init; }
+
+    /// <summary>The customer's metadata.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>When the customer was created.</summary>
+    public DateTimeOffset? Created { get; init; }
+
+    /// <summary>Reads a customer object.</summary>
+    /// <exception cref="Processing.UnmappableEventException">No id.</exception>
+    public static CustomerFacts From(JsonElement customer)
+    {
+        var json = new StripeJson(customer, "customer");
+        return new CustomerFacts
+        {
+            Id = json.RequiredId("id"),
+            Name = json.String("name"),
+            Email = json.String("email"),
+            Phone = json.String("phone"),
+            Description = json.String("description"),
+            Currency = json.String("currency"),
+            Delinquent = json.Bool("delinquent") ?? false,
+            Deleted = json.Bool("deleted") ?? false,
+            Address = json.Object("address") is { } address ? AddressFacts.From(address) : null,
+            Metadata = json.Metadata(),
+            Created = json.Time("created"),
+        };
+    }
+}
+
+/// <summary>A postal address as Stripe renders it.</summary>
+public sealed record AddressFacts(string? Line1, string? Line2, string? City, string? State, string? PostalCode, string? Country)
+{
+    internal static AddressFacts From(StripeJson address) => new(
+        address.String("line1"), address.String("line2"), address.String("city"),
+        address.String("state"), address.String("postal_code"), address.String("country"));
+}
+
+/// <summary>A dispute (the fields read here are the same in every API version since 2020-08-27). Amounts are minor units.</summary>
+public sealed record DisputeFacts
+{
+    /// <summary>Dispute id (<c>dp_…</c> or <c>du_…</c>).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The disputed charge id.</summary>
+    public required string ChargeId { get; init; }
+
+    /// <summary>Disputed amount.</summary>
+    public long Amount { get; init; }
+
+    /// <summary>Lower-case currency.</summary>
+    public required string Currency { get; init; }
+
+    /// <summary><c>reason</c> (fraudulent, product_not_received…).</summary>
+    public string? Reason { get; init; }
+
+    /// <summary><c>status</c> (needs_response, under_review, won, lost…).</summary>
+    public string? Status { get; init; }
+
+    /// <summary>The disputed payment intent id.</summary>
+    public string? PaymentIntentId { get; init; }
+
+    /// <summary><c>evidence_details.due_by</c>.</summary>
+    public DateTimeOffset? EvidenceDueBy { get; init; }
+
+    /// <summary><c>evidence_details.has_evidence</c>.</summary>
+    public bool HasEvidence { get; init; }
+
+    /// <summary>The card brand, from <c>payment_method_details.card</c> (2022 on; absent before).</summary>
+    public string? CardBrand { get; init; }
+
+    /// <summary>True once Stripe has decided the dispute against the merchant.</summary>
+    public bool IsLost => Status == "lost";
+
+    /// <summary>Reads a dispute object.</summary>
+    /// <exception cref="Processing.UnmappableEventException">No id, charge or currency.</exception>
+    public static DisputeFacts From(JsonElement dispute)
+    {
+        var json = new StripeJson(dispute, "dispute");
+        var id = json.RequiredId("id");
+        json = new StripeJson(dispute, $"dispute {id}");
+        return new DisputeFacts
+        {
+            Id = id,
+            ChargeId = json.RequiredId("charge"),
+            Amount = json.Long("amount") ?? 0,
+            Currency = json.RequiredId("currency"),
+            Reason = json.String("reason"),
+            Status = json.String("status"),
+            PaymentIntentId = json.Id("payment_intent"),
+            EvidenceDueBy = json.Time("evidence_details.due_by"),
+            HasEvidence = json.Bool("evidence_details.has_evidence") ?? false,
+            CardBrand = json.String("payment_method_details.card.brand"),
+        };
+    }
+}
