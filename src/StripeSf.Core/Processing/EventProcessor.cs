@@ -184,7 +184,7 @@ public sealed class EventProcessor(
     }
 
     internal static string StripeObjectOf(StripeEventContext context) =>
-        context.DataObject.TryGetProperty("id", out var id) ? $"{context.Event.Data.Object.Object} {id.GetString()}" : context.Type;
+        context.DataObject.TryGetProperty("id", out var id) ? $"{context.Facts.ObjectType ?? "object"} {id.GetString()}" : context.Type;
 
     private void LogOutcome(InboundMessage message, ProcessingOutcome outcome)
     {

@@ -1,10 +1,12 @@
 using System.Text.Json;
-using Stripe;
 
 namespace StripeSf.Core.Processing;
 
-/// <summary>One Stripe event as handlers see it: the Stripe.net model, the raw JSON (for fields other API versions render differently) and the attempt.</summary>
-public sealed record StripeEventContext(Event Event, JsonElement Raw, int Attempt)
+/// <summary>
+/// One Stripe event as flows see it: the payload, parsed once, read through the facts layer (which
+/// owns every API-version difference), and the processing attempt.
+/// </summary>
+public sealed record StripeEventContext(JsonElement Raw, int Attempt)
 {
     /// <summary>
     /// False on the first try: records are upserted without the fields Salesforce requires only to
@@ -25,13 +27,13 @@ public sealed record StripeEventContext(Event Event, JsonElement Raw, int Attemp
 
 
     /// <summary>The event id.</summary>
-    public string EventId => Event.Id;
+    public string EventId => Raw.GetProperty("id").GetString()!;
 
     /// <summary>The event type.</summary>
-    public string Type => Event.Type;
+    public string Type => Raw.GetProperty("type").GetString()!;
 
     /// <summary>When Stripe created the event: the order key for the stale-event guard.</summary>
-    public DateTimeOffset Created => new(DateTime.SpecifyKind(Event.Created, DateTimeKind.Utc));
+    public DateTimeOffset Created => DateTimeOffset.FromUnixTimeSeconds(Raw.GetProperty("created").GetInt64());
 
     /// <summary>The raw <c>data.object</c>.</summary>
     public JsonElement DataObject => Raw.GetProperty("data").GetProperty("object");
