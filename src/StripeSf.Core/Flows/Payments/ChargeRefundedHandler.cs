@@ -30,7 +30,7 @@ public sealed class ChargeRefundedHandler(IOptions<SalesforceMappingOptions> opt
 
         var plan = new CompositePlanBuilder();
         var billing = new BillingAccountFields(map.Account).Health(BillingCustomerHealth.ForRefund(RefundEntries.IsFull(charge), map.Account));
-        _accounts.Upsert(plan, context, "account", customerId, billing.Build(context.Created), ChargeReader.PayerName(charge));
+        billing.Upsert(_accounts, plan, context, "account", customerId, ChargeReader.PayerName(charge));
         var entries = RefundEntries.From(charge, map.Payment, context.Created);
         for (var i = 0; i < entries.Count; i++)
         {

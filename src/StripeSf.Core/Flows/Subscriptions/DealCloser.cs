@@ -27,6 +27,9 @@ internal sealed class DealCloser(SalesforceMappingOptions mapping, AccountWriter
     /// <summary>Reference id of the copy of its revenue figures onto the deal Opportunity.</summary>
     public const string SupersededRevenueRef = "copySupersededRevenue";
 
+    /// <summary>Reference id of the copy of its loss-reason note (a guard group of its own, often empty).</summary>
+    public const string SupersededNoteRef = "copySupersededNote";
+
     /// <summary>
     /// <c>PATCH sobjects/Opportunity/{id}</c> with <paramref name="fields"/> and the subscription id, which
     /// ties the Opportunity to the subscription: later customer.subscription.* events find it by that id.
@@ -34,9 +37,10 @@ internal sealed class DealCloser(SalesforceMappingOptions mapping, AccountWriter
     /// own Opportunity under that id, and the unique id would refuse the close (DUPLICATE_VALUE). So the
     /// same call first finds such an Opportunity (any other than the deal) and deletes it — this
     /// integration created it moments earlier; the deal Opportunity carries the subscription from then on,
-    /// and takes over its Amount, MRR, ARR and event time (the subscription event that wrote them is
-    /// done and will not come again). When there is none, the references find no record and the
-    /// deletion and the copy fail harmlessly.
+    /// and takes over its whole guard group — stage, close date, Amount, MRR, ARR and event time (the
+    /// subscription event that wrote them is done and will not come again) — and, in a subrequest of its
+    /// own, its loss-reason note with the note's event time. When there is none, the references find no
+    /// record and the deletion and the copies fail harmlessly (so does the note's copy when it has none).
     /// </summary>
     public CompositeSubrequest[] CloseOpportunity(string opportunityId, string subscriptionId, JsonObject fields)
     {
@@ -46,28 +50,36 @@ internal sealed class DealCloser(SalesforceMappingOptions mapping, AccountWriter
         // The subscription events' create-only subrequest (epoch) must never rename or re-parent the
         // deal: a time just after it makes that subrequest stale, while every real event is newer.
         fields[opportunity.LastEventAt] ??= SalesforceValues.DateTime(SubscriptionRecords.CreateOnlyEventAt.AddSeconds(1));
-        string[] revenue = [opportunity.Amount, opportunity.Mrr, opportunity.Arr, opportunity.LastEventAt];
+        string[] revenue = [opportunity.StageName, opportunity.CloseDate, opportunity.Amount, opportunity.Mrr, opportunity.Arr, opportunity.LastEventAt];
+        string[] note = [opportunity.LossReason, opportunity.NoteEventAt];
         var superseded = Soql.Query(
-            $"SELECT Id, {Soql.Identifier(opportunity.Amount)}, {Soql.Identifier(opportunity.Mrr)}, {Soql.Identifier(opportunity.Arr)}, {Soql.Identifier(opportunity.LastEventAt)} FROM {Soql.Identifier(opportunity.Object)} WHERE {Soql.Identifier(opportunity.ExternalId)} = {subscriptionId} AND Id != {opportunityId} LIMIT 1");
+            $"SELECT Id, {Soql.Identifier(opportunity.StageName)}, {Soql.Identifier(opportunity.CloseDate)}, {Soql.Identifier(opportunity.Amount)}, {Soql.Identifier(opportunity.Mrr)}, {Soql.Identifier(opportunity.Arr)}, {Soql.Identifier(opportunity.LastEventAt)}, {Soql.Identifier(opportunity.LossReason)}, {Soql.Identifier(opportunity.NoteEventAt)} FROM {Soql.Identifier(opportunity.Object)} WHERE {Soql.Identifier(opportunity.ExternalId)} = {subscriptionId} AND Id != {opportunityId} LIMIT 1");
         var deal = $"sobjects/{opportunity.Object}/{Uri.EscapeDataString(opportunityId)}";
-        var copy = new JsonObject();
-        foreach (var field in revenue)
-        {
-            copy[field] = CompositePlanBuilder.Ref(SupersededQueryRef, $"records[0].{field}");
-        }
 
         return
         [
             new CompositeSubrequest("GET", $"query?q={Uri.EscapeDataString(superseded.Text)}", SupersededQueryRef),
             new CompositeSubrequest("DELETE", $"sobjects/{opportunity.Object}/{CompositePlanBuilder.Ref(SupersededQueryRef, "records[0].Id")}", SupersededDeleteRef),
             new CompositeSubrequest("PATCH", deal, OpportunityRef, fields),
-            new CompositeSubrequest("PATCH", deal, SupersededRevenueRef, copy),
+            new CompositeSubrequest("PATCH", deal, SupersededRevenueRef, Copy(revenue)),
+            new CompositeSubrequest("PATCH", deal, SupersededNoteRef, Copy(note)),
         ];
+
+        static JsonObject Copy(string[] fields)
+        {
+            var copy = new JsonObject();
+            foreach (var field in fields)
+            {
+                copy[field] = CompositePlanBuilder.Ref(SupersededQueryRef, $"records[0].{field}");
+            }
+
+            return copy;
+        }
     }
 
     /// <summary>True for a failure of the superseded-Opportunity cleanup that only means there was nothing to delete.</summary>
     public static bool IsNothingSuperseded(CompositeSubrequestFailure failure) =>
-        failure.ReferenceId is SupersededDeleteRef or SupersededRevenueRef && failure.Kind == SalesforceFailureKind.Permanent;
+        failure.ReferenceId is SupersededDeleteRef or SupersededRevenueRef or SupersededNoteRef && failure.Kind == SalesforceFailureKind.Permanent;
 
     /// <summary>
     /// The Contract on the customer's Account. Status is sent only when the Contract is created: an
