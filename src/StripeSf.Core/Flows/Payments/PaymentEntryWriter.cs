@@ -7,7 +7,8 @@ namespace StripeSf.Core.Flows.Payments;
 /// <summary>
 /// Upserts a <see cref="PaymentEntry"/> as <c>Stripe_Payment__c</c> by its Stripe id. An entry that
 /// carries the event time is the record's whole snapshot under its stale guard: a value the payload
-/// lacks is written as null (a failed charge has no paid time), since a field a newer writer of the
+/// lacks is written as null (a failed charge has no paid time; the card, fixed per charge, is the one
+/// exception), since a field a newer writer of the
 /// guard leaves out would keep the older value in one delivery order only. A partial view without the
 /// event time (payment_intent.succeeded at a current API version: no card) writes only what every
 /// event about the charge states alike — type, amount, currency, status, charge id — so, unguarded,
@@ -36,8 +37,10 @@ internal sealed class PaymentEntryWriter(SalesforceMappingOptions options)
         var map = options.Payment;
         var fields = new JsonObject { [map.Type] = entry.Type };
         BillingMoney.Write(fields, options, map.Amount, map.Currency, entry.SignedMinorUnits, entry.Currency);
-        fields[map.Status] = entry.Status;
-        fields[map.ChargeId] = entry.ChargeId;
+        // Present on every real charge (the charge id is absent only for an intent without one, whose
+        // entry has no other writer).
+        Set(fields, map.Status, entry.Status);
+        Set(fields, map.ChargeId, entry.ChargeId);
         if (!entry.CarriesEventTime)
         {
             return fields;
@@ -45,9 +48,20 @@ internal sealed class PaymentEntryWriter(SalesforceMappingOptions options)
 
         fields[map.PaidAt] = entry.PaidAt is { } paidAt ? SalesforceValues.DateTime(paidAt) : null;
         fields[map.InvoiceId] = entry.InvoiceId;
-        fields[map.CardBrand] = entry.CardBrand;
-        fields[map.CardLast4] = entry.CardLast4;
+
+        // The card is the charge's and never changes: every writer of the entry reads it from the same
+        // charge, so a payment without a card (a bank debit) sends no card field at all.
+        Set(fields, map.CardBrand, entry.CardBrand);
+        Set(fields, map.CardLast4, entry.CardLast4);
         fields[map.LastEventAt] = SalesforceValues.DateTime(eventCreated);
         return fields;
+    }
+
+    private static void Set(JsonObject fields, string field, string? value)
+    {
+        if (value is not null)
+        {
+            fields[field] = value;
+        }
     }
 }

@@ -30,7 +30,7 @@ public sealed class CheckoutSessionCompletedHandlerTests
         var request = Handler().Plan(FlowFixture.Load(Flow, file));
 
         Assert.False(request.AllOrNone);
-        Assert.Equal(["dealAccount", "subscriptionContract", "supersededOpportunity", "deleteSupersededOpportunity", "closedOpportunity", "copySupersededRevenue"], PlanAssert.References(request));
+        Assert.Equal(["dealAccount", "subscriptionContract", "supersededOpportunity", "deleteSupersededOpportunity", "closedOpportunity", "copySupersededRevenue", "copySupersededNote"], PlanAssert.References(request));
         Assert.Empty(PlanAssert.Request(request, "dealAccount", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Cur"));
         PlanAssert.Fields(PlanAssert.Request(request, "subscriptionContract", "PATCH", "sobjects/Contract/Stripe_Subscription_Id__c/sub_Flow2Cur"),
             ("Account", new JsonObject { ["Stripe_Customer_Id__c"] = "cus_Flow2Cur" }), ("StartDate", "2025-11-13"));
