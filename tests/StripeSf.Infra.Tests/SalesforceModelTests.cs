@@ -35,6 +35,7 @@ public sealed partial class SalesforceModelTests
         { "Opportunity", "Stripe_Note_Event_At__c", "DateTime" },
         { "Contract", "Stripe_Subscription_Id__c", Id },
         { "Contract", "Plan_Name__c", "Text|Picklist" },
+        { "Contract", "Stripe_Last_Event_At__c", "DateTime" },
         { "Stripe_Payment__c", "Account__c", "MasterDetail" },
         { "Stripe_Payment__c", "Stripe_Payment_Id__c", Id },
         { "Stripe_Payment__c", "Type__c", "Picklist" },
@@ -103,6 +104,7 @@ public sealed partial class SalesforceModelTests
         { "Opportunity", "Stripe_Last_Event_At__c" },
         { "Opportunity", "Stripe_Note_Event_At__c" },
         { "Case", "Stripe_Last_Event_At__c" },
+        { "Contract", "Stripe_Last_Event_At__c" },
     };
 
     private static readonly IReadOnlySet<SalesforceField> Fields = SalesforceMetadata.LoadFields();

@@ -50,7 +50,11 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
     private static readonly Template[] Catalogue =
     [
         new("customer.created", 0, r => Customer(r, "Order Co", $"first{r.S}@order.example.com", phone: "+1 415 555 0100")),
-        new("checkout.session.completed", 5, r => new JsonObject
+        // The newer snapshot has no phone and no name: what the older one wrote must not survive in one order only.
+        new("customer.updated", 10, r => Customer(r, null, $"billing{r.S}@order.example.com", phone: null)),
+        new("customer.subscription.created", 20, r => Subscription(r, "trialing")),
+        // Completed just after Stripe created the subscription, as Stripe orders them.
+        new("checkout.session.completed", 22, r => new JsonObject
         {
             ["id"] = $"cs_P{r.S}", ["object"] = "checkout.session", ["mode"] = "subscription", ["status"] = "complete",
             ["payment_status"] = "no_payment_required", ["customer"] = r.Customer, ["subscription"] = r.Subscription, ["amount_total"] = 0,
@@ -58,9 +62,6 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
             ["metadata"] = new JsonObject { ["salesforce_opportunity_id"] = r.DealId },
             ["customer_details"] = null,
         }),
-        // The newer snapshot has no phone and no name: what the older one wrote must not survive in one order only.
-        new("customer.updated", 10, r => Customer(r, null, $"billing{r.S}@order.example.com", phone: null)),
-        new("customer.subscription.created", 20, r => Subscription(r, "trialing")),
         new("customer.subscription.trial_will_end", 30, r => Subscription(r, "trialing")),
         new("invoice.finalized", 40, r => StripeObjects.Invoice(r.Invoice, r.Customer, r.Subscription, "open", 5_000, 0, 0, T + 20, null, T + 35)),
         new("invoice.payment_failed", 50, r => StripeObjects.Invoice(r.Invoice, r.Customer, r.Subscription, "open", 5_000, 0, 1, T + 20, null, T + 35)),
@@ -110,9 +111,16 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
         Assert.Equal(Catalogue.Length, Catalogue.Select(t => t.At).Distinct().Count());
     }
 
-    /// <summary>Every pair, both orders, and both with the older and the newer event redelivered at the end.</summary>
-    [Fact]
-    public async Task EveryPair_InEveryOrderWithRedeliveries_EndsAsInCreatedOrder()
+    /// <summary>
+    /// Every pair, both orders, and both with the older and the newer event redelivered at the end. The deal
+    /// to close is named in the checkout session's metadata only (the subscription events then create the
+    /// subscription's own Opportunity, which the close supersedes), or on the subscription too (they close
+    /// the deal themselves, and write the Contract).
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task EveryPair_InEveryOrderWithRedeliveries_EndsAsInCreatedOrder(bool dealOnSubscription)
     {
         var failures = new List<string>();
         var runs = 0;
@@ -121,14 +129,14 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
         {
             for (var j = i + 1; j < Catalogue.Length; j++)
             {
-                var expected = await RunAsync([i, j]);
+                var expected = await RunAsync([i, j], dealOnSubscription);
                 runs++;
                 foreach (int[] order in (int[][])[[j, i], [j, i, j], [i, j, i], [j, i, i]])
                 {
                     runs++;
                     try
                     {
-                        if (Difference(expected, await RunAsync(order)) is { } difference)
+                        if (Difference(expected, await RunAsync(order, dealOnSubscription)) is { } difference)
                         {
                             failures.Add($"{Describe(order)}: {difference}");
                             break;
@@ -148,8 +156,10 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
     }
 
     /// <summary>Sampled triples in a random delivery order with up to three random redeliveries.</summary>
-    [Fact]
-    public async Task SampledTriples_InAnyOrderWithRedeliveries_EndAsInCreatedOrder()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task SampledTriples_InAnyOrderWithRedeliveries_EndAsInCreatedOrder(bool dealOnSubscription)
     {
         var index = Gen.Int[0, Catalogue.Length - 1];
         var gen =
@@ -164,8 +174,8 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
         var started = DateTime.UtcNow;
         await gen.SampleAsync(async sample =>
         {
-            var expected = await RunAsync([.. sample.Distinct.Order()]);
-            var actual = await RunAsync(sample.Deliveries);
+            var expected = await RunAsync([.. sample.Distinct.Order()], dealOnSubscription);
+            var actual = await RunAsync(sample.Deliveries, dealOnSubscription);
             if (Difference(expected, actual) is { } difference)
             {
                 throw new InvalidOperationException($"{Describe(sample.Deliveries)}: {difference}");
@@ -188,9 +198,9 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
     private static string Describe(IEnumerable<int> order) => string.Join(" → ", order.Select(i => Catalogue[i].Label));
 
     /// <summary>Processes <paramref name="deliveries"/> in order (re-queuing RetryLater at the end) and snapshots the run's records.</summary>
-    private async Task<SortedDictionary<string, string>> RunAsync(int[] deliveries)
+    private async Task<SortedDictionary<string, string>> RunAsync(int[] deliveries, bool dealOnSubscription)
     {
-        var run = new Run($"x{Interlocked.Increment(ref s_runs).ToString("D5", CultureInfo.InvariantCulture)}q", "");
+        var run = new Run($"x{Interlocked.Increment(ref s_runs).ToString("D5", CultureInfo.InvariantCulture)}q", "", dealOnSubscription);
         run = run with
         {
             DealId = _salesforce.Seed("Opportunity", new JsonObject
@@ -296,6 +306,11 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
         subscription["cancel_at_period_end"] = cancelAtPeriodEnd;
         subscription["canceled_at"] = endedAt;
         subscription["ended_at"] = endedAt;
+        if (r.DealOnSubscription)
+        {
+            subscription["metadata"] = new JsonObject { ["salesforce_opportunity_id"] = r.DealId };
+        }
+
         return subscription;
     }
 
@@ -306,8 +321,8 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
         ["evidence_details"] = new JsonObject { ["due_by"] = T + 700_000, ["has_evidence"] = false },
     };
 
-    /// <summary>The ids of one run: every Stripe id carries the run suffix <paramref name="S"/>.</summary>
-    private sealed record Run(string S, string DealId)
+    /// <summary>The ids of one run: every Stripe id carries the run suffix <paramref name="S"/>; the seeded deal Opportunity.</summary>
+    private sealed record Run(string S, string DealId, bool DealOnSubscription)
     {
         public string Customer => $"cus_P{S}";
         public string Subscription => $"sub_P{S}";

@@ -18,6 +18,14 @@ internal sealed class DealCloser(SalesforceMappingOptions mapping, AccountWriter
     public const string ContractRef = "subscriptionContract";
     public const string AccountRef = "dealAccount";
 
+    /// <summary>
+    /// Event time of what checkout.session.completed writes on the deal's records: just after the
+    /// create-only epoch, so the subscription events' create-only subrequest never renames or re-parents
+    /// the deal, and older than every real event, so the subscription's own events — which know the
+    /// amounts, the term and the plan — always win over the session's partial view, in either order.
+    /// </summary>
+    public static readonly DateTimeOffset CheckoutEventAt = SubscriptionRecords.CreateOnlyEventAt.AddSeconds(1);
+
     /// <summary>Reference id of the query for an Opportunity already holding the subscription id.</summary>
     public const string SupersededQueryRef = "supersededOpportunity";
 
@@ -49,7 +57,7 @@ internal sealed class DealCloser(SalesforceMappingOptions mapping, AccountWriter
 
         // The subscription events' create-only subrequest (epoch) must never rename or re-parent the
         // deal: a time just after it makes that subrequest stale, while every real event is newer.
-        fields[opportunity.LastEventAt] ??= SalesforceValues.DateTime(SubscriptionRecords.CreateOnlyEventAt.AddSeconds(1));
+        fields[opportunity.LastEventAt] ??= SalesforceValues.DateTime(CheckoutEventAt);
         string[] revenue = [opportunity.StageName, opportunity.CloseDate, opportunity.Amount, opportunity.Mrr, opportunity.Arr, opportunity.LastEventAt];
         string[] note = [opportunity.LossReason, opportunity.NoteEventAt];
         var superseded = Soql.Query(
@@ -84,15 +92,19 @@ internal sealed class DealCloser(SalesforceMappingOptions mapping, AccountWriter
     /// <summary>
     /// The Contract on the customer's Account. Status is sent only when the Contract is created: an
     /// activated Contract must never be set back to Draft by a redelivered event. Without a known term the
-    /// default term is likewise sent only on create, so it never overwrites a real one.
+    /// default term is likewise sent only on create, so it never overwrites a real one. The Contract's
+    /// event time (<paramref name="eventAt"/>, else the event's) orders its writers: customer.subscription.created
+    /// knows start, term and plan; checkout.session.completed only its own completion date, so it writes with
+    /// <see cref="CheckoutEventAt"/> and its view survives only until the subscription's arrives, in either order.
     /// </summary>
-    public void UpsertContract(CompositePlanBuilder plan, StripeEventContext context, string subscriptionId, string customerId, DateTimeOffset start, int? termMonths, string? planName)
+    public void UpsertContract(CompositePlanBuilder plan, StripeEventContext context, string subscriptionId, string customerId, DateTimeOffset start, int? termMonths, string? planName, DateTimeOffset? eventAt = null)
     {
         var contract = mapping.Contract;
         var fields = new JsonObject
         {
             [contract.AccountRelationship] = accounts.Lookup(customerId),
             [contract.StartDate] = SalesforceValues.Date(start),
+            [contract.LastEventAt] = SalesforceValues.DateTime(eventAt ?? context.Created),
         };
         if (termMonths is { } months)
         {

@@ -85,7 +85,7 @@ public sealed class CustomerSubscriptionCreatedHandlerTests
             ("Stripe_Last_Event_At__c", "2025-11-13T02:14:10.000Z"), ("Stripe_Subscription_Id__c", "sub_Flow2Cur"));
         PlanAssert.Fields(PlanAssert.Request(request, "subscriptionContract", "PATCH", "sobjects/Contract/Stripe_Subscription_Id__c/sub_Flow2Cur"),
             ("Account", new JsonObject { ["Stripe_Customer_Id__c"] = "cus_Flow2Cur" }), ("StartDate", "2025-10-09"),
-            ("ContractTerm", 1), ("Plan_Name__c", "Growth"));
+            ("ContractTerm", 1), ("Plan_Name__c", "Growth"), ("Stripe_Last_Event_At__c", "2025-11-13T02:14:10.000Z"));
     }
 
     [Fact]
