@@ -76,13 +76,19 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
             ["receipt_email"] = null, ["metadata"] = new JsonObject(),
         }),
         new("invoice.payment_succeeded", 63, r => StripeObjects.Invoice(r.Invoice, r.Customer, r.Subscription, "paid", 5_000, 5_000, 2, T + 20, T + 59, T + 35)),
-        new("customer.subscription.updated", 90, r => Subscription(r, "active"), Previous: new JsonObject { ["status"] = "trialing" }, Name: "trial conversion"),
-        new("customer.subscription.updated", 100, r => Subscription(r, "active", cancelAtPeriodEnd: true), Previous: new JsonObject { ["cancel_at_period_end"] = false }, Name: "cancel at period end"),
+        new("customer.subscription.updated", 90, r => Subscription(r, "active"), Previous: _ => new JsonObject { ["status"] = "trialing" }, Name: "trial conversion"),
+        new("customer.subscription.updated", 100, r => Subscription(r, "active", cancelAtPeriodEnd: true), Previous: _ => new JsonObject { ["cancel_at_period_end"] = false }, Name: "cancel at period end"),
         new("customer.subscription.paused", 110, r => Subscription(r, "paused", cancelAtPeriodEnd: true)),
         new("customer.subscription.resumed", 120, r => Subscription(r, "active", cancelAtPeriodEnd: true)),
+        // 1 → 20 seats: an expansion (its own Opportunity, and a Task for the Account owner).
+        new("customer.subscription.updated", 125, r => Subscription(r, "active", cancelAtPeriodEnd: true, quantity: 20),
+            Previous: r => new JsonObject { ["items"] = Subscription(r, "active")["items"]!.DeepClone() }, Name: "expansion"),
         new("charge.refunded", 130, r => StripeObjects.Charge(r.Charge, r.Customer, 5_000, 5_000, "succeeded", T + 59)),
         new("charge.dispute.created", 140, r => Dispute(r, "needs_response")),
         new("charge.dispute.closed", 150, r => Dispute(r, "lost")),
+        // The next period began: a renewal Opportunity keyed by the new period.
+        new("customer.subscription.updated", 180, r => Subscription(r, "active", cancelAtPeriodEnd: true, quantity: 20, periodStart: T + 170),
+            Previous: r => new JsonObject { ["items"] = Subscription(r, "active", quantity: 20)["items"]!.DeepClone() }, Name: "renewal"),
         new("customer.subscription.deleted", 200, r => Subscription(r, "canceled", cancelAtPeriodEnd: true, endedAt: T + 200)),
         new("customer.deleted", 300, r => Customer(r, null, $"billing{r.S}@order.example.com", phone: null)),
     ];
@@ -109,6 +115,30 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
     {
         Assert.Equal(20, Catalogue.Select(t => t.Type).Distinct().Count());
         Assert.Equal(Catalogue.Length, Catalogue.Select(t => t.At).Distinct().Count());
+    }
+
+    /// <summary>The whole story in created order writes every kind of record, so the properties below are not vacuous.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Catalogue_InCreatedOrder_WritesEveryKindOfRecord(bool dealOnSubscription)
+    {
+        var snapshot = await RunAsync([.. Enumerable.Range(0, Catalogue.Length)], dealOnSubscription);
+
+        string[] expected =
+        [
+            "Account:cus_P", "Contact:cus_P", "Contract:sub_P", "Opportunity:sub_P", "Opportunity:sub_P:2026-12-19",
+            "Stripe_Invoice__c:in_P", "Stripe_Payment__c:ch_P", "Stripe_Payment__c:ch_F", "Stripe_Payment__c:ch_P-refunds",
+            "Stripe_Payment__c:du_P", "Case:du_P", "Task:in_P:attempt-1",
+        ];
+        Assert.All(expected, key => Assert.Contains(key, snapshot.Keys));
+        Assert.Contains(snapshot.Keys, k => k.StartsWith("Opportunity:sub_P:expansion:", StringComparison.Ordinal));
+        Assert.Contains(snapshot.Keys, k => k.StartsWith("Task:evt_customer.subscription.updated_", StringComparison.Ordinal));
+        Assert.DoesNotContain(snapshot.Keys, k => k.StartsWith("Opportunity:Deal", StringComparison.Ordinal));
+        var account = snapshot["Account:cus_P"];
+        Assert.Contains("Billing_Status__c=Churned", account, StringComparison.Ordinal);
+        Assert.Contains("Customer_Health__c=At Risk", account, StringComparison.Ordinal);
+        Assert.Contains("Last_Payment_Date__c=", account, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -250,7 +280,14 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
                 .Where(p => !SystemFields.Contains(p.Key) && p.Value is not null)
                 .OrderBy(p => p.Key, StringComparer.Ordinal)
                 .Select(p => $"{p.Key}={Normalise(p.Value!.ToString(), keys)}");
-            snapshot[keys[(string)record["Id"]!].Replace(suffix, "", StringComparison.Ordinal)] = string.Join("; ", fields).Replace(suffix, "", StringComparison.Ordinal);
+            // Two records under one key (a duplicate) stay two entries, so a duplicate shows as an unexpected record.
+            var key = keys[(string)record["Id"]!].Replace(suffix, "", StringComparison.Ordinal);
+            for (var n = 2; snapshot.ContainsKey(key); n++)
+            {
+                key = $"{key.Split(" #")[0]} #{n}";
+            }
+
+            snapshot[key] = string.Join("; ", fields).Replace(suffix, "", StringComparison.Ordinal);
         }
 
         return snapshot;
@@ -298,9 +335,9 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
         return customer;
     }
 
-    private static JsonObject Subscription(Run r, string status, bool cancelAtPeriodEnd = false, long? endedAt = null)
+    private static JsonObject Subscription(Run r, string status, bool cancelAtPeriodEnd = false, long? endedAt = null, int quantity = 1, long periodStart = T + 20)
     {
-        var subscription = StripeObjects.Subscription(r.Subscription, r.Customer, status, 5_000, 1, T + 20, T + 20);
+        var subscription = StripeObjects.Subscription(r.Subscription, r.Customer, status, 5_000, quantity, periodStart, T + 20);
         subscription["trial_start"] = T + 20;
         subscription["trial_end"] = T + 90;
         subscription["cancel_at_period_end"] = cancelAtPeriodEnd;
@@ -332,7 +369,7 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
     }
 
     /// <summary>An event of <paramref name="Type"/> created <paramref name="At"/> seconds into the story, about the run's records.</summary>
-    private sealed record Template(string Type, long At, Func<Run, JsonObject> Object, JsonObject? Previous = null, string? Name = null)
+    private sealed record Template(string Type, long At, Func<Run, JsonObject> Object, Func<Run, JsonObject>? Previous = null, string? Name = null)
     {
         public string Label => Name is null ? Type : $"{Type} ({Name})";
 
@@ -342,7 +379,7 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
             var envelope = TestEvents.Envelope(Type, id, Object(run), created: T + At);
             if (Previous is not null)
             {
-                envelope["data"]!["previous_attributes"] = Previous.DeepClone();
+                envelope["data"]!["previous_attributes"] = Previous(run);
             }
 
             return new InboundMessage(id, "event", Encoding.UTF8.GetBytes(envelope.ToJsonString()), new Dictionary<string, object> { [MessageProperties.Attempt] = attempt });
