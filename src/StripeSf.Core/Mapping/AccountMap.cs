@@ -34,8 +34,12 @@ public sealed class AccountMap
     /// the customer event's time for Stripe's name, far future for an Account matched from sales' records.
     /// </summary>
     public string NameEventAt { get; set; } = "Stripe_Name_Event_At__c";
-    /// <summary>Created time of the last billing event applied (stale guard of the billing fields).</summary>
+    /// <summary>Created time of the last event that stated the billing status (stale guard of Billing Status alone).</summary>
     public string BillingEventAt { get; set; } = "Stripe_Billing_Event_At__c";
+    /// <summary>Created time of the last event that stated a payment (stale guard of Last Payment Date alone).</summary>
+    public string PaymentEventAt { get; set; } = "Stripe_Payment_Event_At__c";
+    /// <summary>Created time of the last event that decided Customer Health (stale guard of Customer Health alone).</summary>
+    public string HealthEventAt { get; set; } = "Stripe_Health_Event_At__c";
     /// <summary>Billing status value: paying normally.</summary>
     public string BillingCurrent { get; set; } = "Current";
     /// <summary>Billing status value: a payment failed.</summary>

@@ -15,6 +15,8 @@ public sealed class CaseMap
     public string Status { get; set; } = "Status";
     /// <summary>Description.</summary>
     public string Description { get; set; } = "Description";
+    /// <summary>Created time of the last dispute event applied (stale guard of Subject, Priority and Description).</summary>
+    public string LastEventAt { get; set; } = "Stripe_Last_Event_At__c";
     /// <summary>Lookup to the Account.</summary>
     public string AccountRelationship { get; set; } = "Account";
     /// <summary>Status value of open cases.</summary>

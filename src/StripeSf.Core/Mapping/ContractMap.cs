@@ -13,6 +13,8 @@ public sealed class ContractMap
     public string ContractTerm { get; set; } = "ContractTerm";
     /// <summary>Plan name.</summary>
     public string PlanName { get; set; } = "Plan_Name__c";
+    /// <summary>Created time of the last event applied (stale guard: the subscription's event over the checkout session's).</summary>
+    public string LastEventAt { get; set; } = "Stripe_Last_Event_At__c";
     /// <summary>Status.</summary>
     public string Status { get; set; } = "Status";
     /// <summary>Status value of new contracts (Salesforce only allows Draft on insert by default).</summary>

@@ -25,6 +25,11 @@ public sealed class OpportunityMap
     public string LastEventAt { get; set; } = "Stripe_Last_Event_At__c";
     /// <summary>Loss reason (cancellation reason).</summary>
     public string LossReason { get; set; } = "Description";
+    /// <summary>
+    /// Created time of the last subscription event that wrote the loss-reason note (its own stale guard:
+    /// only some events write a note, so it cannot share the guard of the fields every event writes).
+    /// </summary>
+    public string NoteEventAt { get; set; } = "Stripe_Note_Event_At__c";
     /// <summary>Opportunity type field.</summary>
     public string Type { get; set; } = "Type";
     /// <summary>Lookup to the Account.</summary>

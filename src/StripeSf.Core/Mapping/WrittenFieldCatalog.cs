@@ -23,15 +23,15 @@ public static class WrittenFieldCatalog
         return
         [
             .. Fields(a.Object, a.ExternalId, a.Name, a.SubscriptionStatus, a.BillingStatus, a.PlanName, a.PlanInterval, a.Mrr, a.Arr,
-                a.LastPaymentDate, a.CustomerHealth, a.CustomerEventAt, a.NameEventAt, a.SubscriptionEventAt, a.BillingEventAt),
+                a.LastPaymentDate, a.CustomerHealth, a.CustomerEventAt, a.NameEventAt, a.SubscriptionEventAt, a.BillingEventAt, a.PaymentEventAt, a.HealthEventAt),
             .. Fields(c.Object, c.ExternalId, c.Email, c.FirstName, c.LastName, c.Phone, c.CustomerEventAt, LookupField(c.AccountRelationship)),
-            .. Fields(o.Object, o.ExternalId, o.RenewalKey, o.Name, o.StageName, o.Amount, o.CloseDate, o.Mrr, o.Arr, o.LastEventAt, o.LossReason, o.Type, LookupField(o.AccountRelationship)),
-            .. Fields(k.Object, k.ExternalId, k.StartDate, k.ContractTerm, k.PlanName, k.Status, LookupField(k.AccountRelationship)),
+            .. Fields(o.Object, o.ExternalId, o.RenewalKey, o.Name, o.StageName, o.Amount, o.CloseDate, o.Mrr, o.Arr, o.LastEventAt, o.LossReason, o.NoteEventAt, o.Type, LookupField(o.AccountRelationship)),
+            .. Fields(k.Object, k.ExternalId, k.StartDate, k.ContractTerm, k.PlanName, k.Status, k.LastEventAt, LookupField(k.AccountRelationship)),
             .. Fields(p.Object, p.ExternalId, p.Type, p.Amount, p.Currency, p.Status, p.PaidAt, p.ChargeId, p.InvoiceId, p.CardBrand, p.CardLast4, p.LastEventAt, LookupField(p.AccountRelationship)),
             .. Fields(i.Object, i.ExternalId, i.Number, i.Status, i.AmountDue, i.AmountPaid, i.Currency, i.PeriodStart, i.PeriodEnd, i.SubscriptionId,
                 i.AttemptCount, i.NextPaymentAttempt, i.HostedInvoiceUrl, i.PaidAt, i.LastEventAt, LookupField(i.AccountRelationship)),
             .. Fields(t.Object, t.ExternalId, t.Subject, t.Priority, t.Status, t.OwnerId, t.WhatId, t.ActivityDate, t.Description),
-            .. Fields(s.Object, s.ExternalId, s.Subject, s.Priority, s.Status, s.Description, LookupField(s.AccountRelationship)),
+            .. Fields(s.Object, s.ExternalId, s.Subject, s.Priority, s.Status, s.Description, s.LastEventAt, LookupField(s.AccountRelationship)),
         ];
     }
 

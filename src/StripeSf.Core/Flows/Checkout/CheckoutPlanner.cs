@@ -57,7 +57,7 @@ internal sealed class CheckoutPlanner(SalesforceMappingOptions mapping, DealClos
 
         // The session knows neither the term nor the plan (line items are not in the webhook payload):
         // customer.subscription.created fills them when the subscription carries the same metadata.
-        _deals.UpsertContract(plan, context, subscriptionId, customerId, context.Created, termMonths: null, planName: null);
+        _deals.UpsertContract(plan, context, subscriptionId, customerId, context.Created, termMonths: null, planName: null, eventAt: DealCloser.CheckoutEventAt);
         _deals.CloseOpportunity(plan, opportunityId, subscriptionId, Closing(session, context));
         return plan.Build();
     }

@@ -9,9 +9,10 @@ namespace StripeSf.Core.Flows.Customers;
 
 /// <summary>
 /// customer.* → the Account (customer field group) and a Contact, both upserted by the Stripe
-/// customer id. Stripe values only fill what Stripe knows: a missing email or phone never clears
-/// what sales entered. Account and Contact each carry the customer event time, so an older event is
-/// refused per record (stale counts as done); the Account's name is written by its own guarded
+/// customer id. Each event writes the customer's whole snapshot — an email, phone or first name the
+/// customer no longer has is written as null — because Account and Contact each carry the customer
+/// event time, so an older event is refused per record (stale counts as done): a field a newer
+/// snapshot left out would otherwise keep the older value in one delivery order and not in the other; the Account's name is written by its own guarded
 /// subrequest (<see cref="AccountWriter.NameFromCustomer"/>), which also creates a missing Account.
 /// </summary>
 internal sealed class CustomerPlanner(SalesforceMappingOptions options, AccountWriter accounts)
@@ -32,9 +33,10 @@ internal sealed class CustomerPlanner(SalesforceMappingOptions options, AccountW
         var plan = new CompositePlanBuilder();
 
         var account = new JsonObject { [options.Account.CustomerEventAt] = eventAt };
-        if (deleted && options.Account.CustomerDeletedAt is { Length: > 0 } deletedAt)
+        if (options.Account.CustomerDeletedAt is { Length: > 0 } deletedAt)
         {
-            account[deletedAt] = eventAt;
+            // Part of the customer group, so every customer event writes it: null while the customer exists.
+            account[deletedAt] = deleted ? eventAt : null;
         }
 
         accounts.NameFromCustomer(plan, context, "accountName", customerId, name ?? email ?? customerId);
@@ -52,16 +54,12 @@ internal sealed class CustomerPlanner(SalesforceMappingOptions options, AccountW
     private JsonObject ContactFields(StripeEventContext context, string customerId, string? name, string? email)
     {
         var map = options.Contact;
-        var fields = new JsonObject { [map.AccountRelationship] = accounts.Lookup(customerId) };
-        if (email is not null)
+        var fields = new JsonObject
         {
-            fields[map.Email] = email;
-        }
-
-        if (context.DataObject.Str("phone") is { } phone)
-        {
-            fields[map.Phone] = phone;
-        }
+            [map.AccountRelationship] = accounts.Lookup(customerId),
+            [map.Email] = email,
+            [map.Phone] = context.DataObject.Str("phone"),
+        };
 
         // LastName is required, so it is always sent (the email or id when Stripe has no name):
         // sending it only on create would make a missing Contact trigger the create-fields replan,
@@ -73,6 +71,7 @@ internal sealed class CustomerPlanner(SalesforceMappingOptions options, AccountW
         }
         else
         {
+            fields[map.FirstName] = null;
             fields[map.LastName] = ContactName.Fallback(email, customerId).LastName;
         }
 

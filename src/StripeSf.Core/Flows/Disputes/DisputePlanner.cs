@@ -39,12 +39,15 @@ internal sealed class DisputePlanner(SalesforceMappingOptions options, PaymentEn
         // The Case first and on its own: a dispute must surface even when its charge has no entry
         // (guest payment), in which case the subrequests below fail and the event is dead-lettered
         // naming the missing charge, with the Case already there. Status is written only on close,
-        // so a redelivered created event never reopens a Case an agent has moved on.
+        // so a redelivered created event never reopens a Case an agent has moved on: Stripe always creates
+        // the closed event after the created one, so Status needs no writer among the older events. The
+        // Case's event time orders the rest: a created event processed after the closed one is stale.
         var caseFields = new JsonObject
         {
             [caseMap.Subject] = DisputeCaseText.Subject(dispute),
             [caseMap.Priority] = caseMap.PriorityHigh,
             [caseMap.Description] = DisputeCaseText.Description(dispute, closed),
+            [caseMap.LastEventAt] = SalesforceValues.DateTime(context.Created),
         };
         if (closed)
         {
@@ -68,8 +71,8 @@ internal sealed class DisputePlanner(SalesforceMappingOptions options, PaymentEn
         if (health is not null)
         {
             // By Id, not external id: the Account is known here only through the charge entry. The
-            // billing event time still travels with the value, so the stale guard applies as usual.
-            var fields = new BillingAccountFields(options.Account).Health(health).Build(context.Created);
+            // health event time still travels with the value, so the stale guard applies as usual.
+            var fields = new BillingAccountFields(options.Account).Health(health).Groups(context.Created).Single().Fields;
             plan.Update("account", options.Account.Object, accountId, fields);
         }
 

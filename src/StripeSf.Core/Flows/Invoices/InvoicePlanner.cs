@@ -73,7 +73,7 @@ internal sealed class InvoicePlanner(SalesforceMappingOptions options, AccountWr
     private CompositePlanBuilder Begin(StripeEventContext context, InvoiceFacts invoice, BillingAccountFields billing)
     {
         var plan = new CompositePlanBuilder();
-        accounts.Upsert(plan, context, "account", invoice.CustomerId, billing.Build(context.Created), invoice.CustomerName);
+        billing.Upsert(accounts, plan, context, "account", invoice.CustomerId, invoice.CustomerName);
         if (options.Flows.Invoices)
         {
             _invoices.Upsert(plan, invoice, context.Created);

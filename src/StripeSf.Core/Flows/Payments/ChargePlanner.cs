@@ -39,7 +39,7 @@ internal sealed class ChargePlanner(SalesforceMappingOptions options, AccountWri
         // The Account goes first so that, on first sight, it exists before the entry's master-detail
         // is resolved; not all-or-none, because the entry is linked by external id (no reference) and
         // must still be written when the Account's billing group is skipped as stale.
-        accounts.Upsert(plan, context, "account", customerId, billing.Build(context.Created), payerName);
+        billing.Upsert(accounts, plan, context, "account", customerId, payerName);
         _entries.UpsertForCustomer(plan, "payment", entry, context.Created, customerId);
         return plan.Build();
     }

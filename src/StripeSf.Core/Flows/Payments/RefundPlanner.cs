@@ -24,7 +24,7 @@ internal sealed class RefundPlanner(SalesforceMappingOptions map, AccountWriter 
 
         var plan = new CompositePlanBuilder();
         var billing = new BillingAccountFields(map.Account).Health(BillingCustomerHealth.ForRefund(RefundEntries.IsFull(charge), map.Account));
-        accounts.Upsert(plan, context, "account", customerId, billing.Build(context.Created), ChargeReader.PayerName(charge));
+        billing.Upsert(accounts, plan, context, "account", customerId, ChargeReader.PayerName(charge));
         var entries = RefundEntries.From(charge, map.Payment, context.Created);
         for (var i = 0; i < entries.Count; i++)
         {

@@ -36,6 +36,17 @@ public sealed class AccountWriter(IOptions<SalesforceMappingOptions> options)
     }
 
     /// <summary>
+    /// Adds a further guard group of the Account as a subrequest of its own, after the event's first
+    /// Account upsert (which creates a missing Account): a stale rejection refuses a whole subrequest,
+    /// so two guards in one would lose the newer group with the older one.
+    /// </summary>
+    public void UpsertGroup(CompositePlanBuilder plan, string referenceId, string customerId, JsonObject fields)
+    {
+        var account = options.Value.Account;
+        plan.Upsert(referenceId, account.Object, account.ExternalId, customerId, fields);
+    }
+
+    /// <summary>
     /// The customer's name on its Account: creates the Account when missing, replaces a placeholder or an
     /// older customer name; refused as stale (done) when a newer customer event or sales' records named it.
     /// </summary>

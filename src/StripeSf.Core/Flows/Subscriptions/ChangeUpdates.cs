@@ -8,8 +8,9 @@ internal sealed class ChangeUpdates(SalesforceMappingOptions mapping)
 {
     /// <summary>
     /// A scheduled cancellation puts the Account at risk and notes the date on the Opportunity; withdrawing
-    /// it puts the Account back to Healthy and says so; a pause or resume is noted on the Opportunity. Health is part of the subscription group here, so
-    /// the group's event time orders it against other subscription events.
+    /// it puts the Account back to Healthy and says so; a pause or resume is noted on the Opportunity. Health and the
+    /// note are guard groups of their own (<see cref="SubscriptionRecords"/> stamps their event times), so the newest
+    /// health fact — a refund's, a dispute's or this one — and the newest note win whatever the delivery order.
     /// </summary>
     public (JsonObject Account, JsonObject Opportunity) For(SubscriptionChangeKind kind, SubscriptionEvent subscription)
     {

@@ -17,6 +17,12 @@ internal sealed class SubscriptionRecords(SalesforceMappingOptions mapping, Acco
     public const string AccountRef = "subscriptionAccount";
     public const string OpportunityRef = "subscriptionOpportunity";
 
+    /// <summary>Reference id of the Account's Customer Health group, when the change decides it.</summary>
+    public const string AccountHealthRef = "subscriptionAccountHealth";
+
+    /// <summary>Reference id of the Opportunity's loss-reason note, when the event writes one.</summary>
+    public const string OpportunityNoteRef = "subscriptionOpportunityNote";
+
     /// <summary>Reference id of the subrequest that creates a missing subscription Opportunity.</summary>
     public const string OpportunityCreateRef = "subscriptionOpportunityCreate";
 
@@ -40,7 +46,11 @@ internal sealed class SubscriptionRecords(SalesforceMappingOptions mapping, Acco
         return plan.Build();
     }
 
-    /// <summary>The Account's subscription group: status, plan, MRR/ARR and the group's event time, plus <paramref name="extra"/>.</summary>
+    /// <summary>
+    /// The Account's subscription group: status, plan, MRR/ARR and the group's event time. <paramref name="extra"/>
+    /// (Customer Health, which refunds and disputes decide as well) is a guard group of its own, under
+    /// <c>Stripe_Health_Event_At__c</c>, in a subrequest of its own after the subscription group.
+    /// </summary>
     public void UpsertAccount(CompositePlanBuilder plan, SubscriptionEvent subscription, JsonObject extra)
     {
         var account = mapping.Account;
@@ -54,8 +64,12 @@ internal sealed class SubscriptionRecords(SalesforceMappingOptions mapping, Acco
             [account.Arr] = run.Arr,
             [account.SubscriptionEventAt] = subscription.EventAt,
         };
-        Merge(fields, extra);
         accounts.Upsert(plan, subscription.Context, AccountRef, subscription.Facts.CustomerId, fields, subscription.Facts.CustomerName);
+        if (extra.Count > 0)
+        {
+            extra[account.HealthEventAt] = subscription.EventAt;
+            accounts.UpsertGroup(plan, AccountHealthRef, subscription.Facts.CustomerId, extra);
+        }
     }
 
     /// <summary>
@@ -64,6 +78,9 @@ internal sealed class SubscriptionRecords(SalesforceMappingOptions mapping, Acco
     /// oldest possible event time: it creates a missing Opportunity, and the stale-event rule refuses it
     /// (as done) for one that exists — so sales' naming survives, an Opportunity closed through metadata
     /// is never moved to another Account, and a new subscription costs no second call.
+    /// <paramref name="extra"/> (the loss-reason note, written by some events only) is a guard group of its
+    /// own, under <c>Stripe_Note_Event_At__c</c>, in a subrequest of its own: sharing the Opportunity's
+    /// guard, an older note would be lost whenever a newer event without one was processed first.
     /// </summary>
     public void UpsertOpportunity(CompositePlanBuilder plan, SubscriptionEvent subscription, JsonObject extra)
     {
@@ -76,8 +93,12 @@ internal sealed class SubscriptionRecords(SalesforceMappingOptions mapping, Acco
         create[opportunity.LastEventAt] = SalesforceValues.DateTime(CreateOnlyEventAt);
         plan.Upsert(OpportunityCreateRef, opportunity.Object, opportunity.ExternalId, subscription.Facts.Id, create);
 
-        Merge(fields, extra);
         plan.Upsert(OpportunityRef, opportunity.Object, opportunity.ExternalId, subscription.Facts.Id, fields);
+        if (extra.Count > 0)
+        {
+            extra[opportunity.NoteEventAt] = subscription.EventAt;
+            plan.Upsert(OpportunityNoteRef, opportunity.Object, opportunity.ExternalId, subscription.Facts.Id, extra);
+        }
     }
 
     /// <summary>Stage, close date, Amount (ACV), MRR/ARR, event time and currency: what any Opportunity tracking this subscription gets.</summary>
@@ -112,14 +133,5 @@ internal sealed class SubscriptionRecords(SalesforceMappingOptions mapping, Acco
     {
         var name = $"{label} ({key})";
         return name.Length <= MaxOpportunityName ? name : name[..MaxOpportunityName];
-    }
-
-    private static void Merge(JsonObject fields, JsonObject extra)
-    {
-        foreach (var (key, value) in extra.ToList())
-        {
-            extra.Remove(key);
-            fields[key] = value;
-        }
     }
 }

@@ -31,10 +31,12 @@ public sealed class CheckoutSessionCompletedHandlerTests
         var request = Handler().Plan(FlowFixture.Load(Flow, file));
 
         Assert.False(request.AllOrNone);
-        Assert.Equal(["dealAccount", "subscriptionContract", "supersededOpportunity", "deleteSupersededOpportunity", "closedOpportunity", "copySupersededRevenue"], PlanAssert.References(request));
+        Assert.Equal(["dealAccount", "subscriptionContract", "supersededOpportunity", "deleteSupersededOpportunity", "closedOpportunity", "copySupersededRevenue", "copySupersededNote"], PlanAssert.References(request));
         Assert.Empty(PlanAssert.Request(request, "dealAccount", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Cur"));
         PlanAssert.Fields(PlanAssert.Request(request, "subscriptionContract", "PATCH", "sobjects/Contract/Stripe_Subscription_Id__c/sub_Flow2Cur"),
-            ("Account", new JsonObject { ["Stripe_Customer_Id__c"] = "cus_Flow2Cur" }), ("StartDate", "2025-11-13"));
+            ("Account", new JsonObject { ["Stripe_Customer_Id__c"] = "cus_Flow2Cur" }), ("StartDate", "2025-11-13"),
+            // Older than any real event: the subscription's own event (start, term, plan) wins in either order.
+            ("Stripe_Last_Event_At__c", "1970-01-01T00:00:01.000Z"));
         PlanAssert.Fields(PlanAssert.Request(request, "closedOpportunity", "PATCH", $"sobjects/Opportunity/{OpportunityId}"),
             ("StageName", "Closed Won"), ("CloseDate", "2025-11-13"), ("Stripe_Subscription_Id__c", "sub_Flow2Cur"),
             ("Stripe_Last_Event_At__c", "1970-01-01T00:00:01.000Z"));

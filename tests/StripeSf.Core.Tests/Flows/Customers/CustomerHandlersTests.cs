@@ -65,19 +65,19 @@ public sealed class CustomerHandlersTests
         Assert.Equal("ops@acme.example", (string?)FlowFixture.Body(request, "accountName")["Name"]);
         FlowFixture.AssertBody("""{"Stripe_Customer_Event_At__c":"2026-09-21T14:13:20.000Z"}""", FlowFixture.Body(request, "account"));
         FlowFixture.AssertBody("""
-            {"Account":{"Stripe_Customer_Id__c":"cus_Flow2026"},"Email":"ops@acme.example","LastName":"ops@acme.example",
+            {"Account":{"Stripe_Customer_Id__c":"cus_Flow2026"},"Email":"ops@acme.example","Phone":null,"FirstName":null,"LastName":"ops@acme.example",
              "Stripe_Customer_Event_At__c":"2026-09-21T14:13:20.000Z"}
             """, FlowFixture.Body(request, "contact"));
     }
 
     [Fact]
-    public void Plan_UpdatedWithThreeWordName_SplitsFirstNameFromLastWordAndKeepsMissingPhone()
+    public void Plan_UpdatedWithThreeWordName_SplitsFirstNameFromLastWordAndClearsMissingPhone()
     {
         var request = Updated().Plan(Load("customer.updated.2020-08-27.json"));
 
         FlowFixture.AssertBody("""
             {"Account":{"Stripe_Customer_Id__c":"cus_Flow2020"},
-             "Email":"mary.smith@example.com","FirstName":"Mary Ann","LastName":"Smith",
+             "Email":"mary.smith@example.com","Phone":null,"FirstName":"Mary Ann","LastName":"Smith",
              "Stripe_Customer_Event_At__c":"2020-11-14T22:23:20.000Z"}
             """, FlowFixture.Body(request, "contact"));
         Assert.DoesNotContain("Name", FlowFixture.Body(request, "account").Select(p => p.Key));
@@ -125,7 +125,9 @@ public sealed class CustomerHandlersTests
 
         var request = Updated(options).Plan(Load("customer.updated.2020-08-27.json"));
 
-        Assert.False(FlowFixture.Body(request, "account").ContainsKey("Stripe_Customer_Deleted_At__c"));
+        // Part of the customer group: every customer event writes it, null while the customer exists.
+        Assert.True(FlowFixture.Body(request, "account").ContainsKey("Stripe_Customer_Deleted_At__c"));
+        Assert.Null(FlowFixture.Body(request, "account")["Stripe_Customer_Deleted_At__c"]);
     }
 
     [Fact]

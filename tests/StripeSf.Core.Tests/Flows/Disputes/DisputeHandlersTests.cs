@@ -28,10 +28,11 @@ public sealed class DisputeHandlersTests
         Assert.Equal(["case", "charge", "caseAccount", "account"], request.Subrequests.Select(s => s.ReferenceId));
         FlowFixture.AssertBody("""
             {"Subject":"Stripe dispute (fraudulent): 49.99 USD on ch_Flow2020","Priority":"High",
-             "Description":"Stripe dispute dp_Flow2020 on charge ch_Flow2020.\nReason: fraudulent\nAmount: 49.99 USD\nStatus: warning needs response\nEvidence due by: 2020-11-24 23:59 UTC\nRespond in the Stripe Dashboard: https://dashboard.stripe.com/disputes/dp_Flow2020"}
+             "Description":"Stripe dispute dp_Flow2020 on charge ch_Flow2020.\nReason: fraudulent\nAmount: 49.99 USD\nStatus: warning needs response\nEvidence due by: 2020-11-24 23:59 UTC\nRespond in the Stripe Dashboard: https://dashboard.stripe.com/disputes/dp_Flow2020",
+             "Stripe_Last_Event_At__c":"2020-11-15T00:26:40.000Z"}
             """, FlowFixture.Body(request, "case"));
         FlowFixture.AssertBody("""{"AccountId":"@{charge.Account__c}"}""", FlowFixture.Body(request, "caseAccount"));
-        FlowFixture.AssertBody("""{"Customer_Health__c":"Critical","Stripe_Billing_Event_At__c":"2020-11-15T00:26:40.000Z"}""", FlowFixture.Body(request, "account"));
+        FlowFixture.AssertBody("""{"Customer_Health__c":"Critical","Stripe_Health_Event_At__c":"2020-11-15T00:26:40.000Z"}""", FlowFixture.Body(request, "account"));
     }
 
     [Fact]
@@ -61,13 +62,14 @@ public sealed class DisputeHandlersTests
         ], FlowFixture.Calls(request));
         FlowFixture.AssertBody("""
             {"Subject":"Stripe dispute (fraudulent): 49.99 USD on ch_Flow2020","Priority":"High","Status":"Closed",
-             "Description":"Stripe dispute dp_Flow2020 on charge ch_Flow2020.\nReason: fraudulent\nAmount: 49.99 USD\nClosed: lost\nRespond in the Stripe Dashboard: https://dashboard.stripe.com/disputes/dp_Flow2020"}
+             "Description":"Stripe dispute dp_Flow2020 on charge ch_Flow2020.\nReason: fraudulent\nAmount: 49.99 USD\nClosed: lost\nRespond in the Stripe Dashboard: https://dashboard.stripe.com/disputes/dp_Flow2020",
+             "Stripe_Last_Event_At__c":"2020-12-03T12:53:20.000Z"}
             """, FlowFixture.Body(request, "case"));
         FlowFixture.AssertBody("""
             {"Type__c":"Dispute","Amount__c":-49.99,"Currency__c":"USD","Status__c":"lost","Paid_At__c":"2020-12-03T12:53:20.000Z",
-             "Charge_Id__c":"ch_Flow2020","Stripe_Last_Event_At__c":"2020-12-03T12:53:20.000Z","Account__c":"@{charge.Account__c}"}
+             "Charge_Id__c":"ch_Flow2020","Invoice_Id__c":null,"Stripe_Last_Event_At__c":"2020-12-03T12:53:20.000Z","Account__c":"@{charge.Account__c}"}
             """, FlowFixture.Body(request, "dispute"));
-        FlowFixture.AssertBody("""{"Customer_Health__c":"At Risk","Stripe_Billing_Event_At__c":"2020-12-03T12:53:20.000Z"}""", FlowFixture.Body(request, "account"));
+        FlowFixture.AssertBody("""{"Customer_Health__c":"At Risk","Stripe_Health_Event_At__c":"2020-12-03T12:53:20.000Z"}""", FlowFixture.Body(request, "account"));
     }
 
     [Fact]
@@ -89,7 +91,7 @@ public sealed class DisputeHandlersTests
 
         Assert.DoesNotContain(request.Subrequests, s => s.ReferenceId == "dispute");
         Assert.Equal("Closed", (string?)FlowFixture.Body(request, "case")["Status"]);
-        FlowFixture.AssertBody("""{"Customer_Health__c":"Healthy","Stripe_Billing_Event_At__c":"2026-10-03T04:00:00.000Z"}""", FlowFixture.Body(request, "account"));
+        FlowFixture.AssertBody("""{"Customer_Health__c":"Healthy","Stripe_Health_Event_At__c":"2026-10-03T04:00:00.000Z"}""", FlowFixture.Body(request, "account"));
     }
 
     [Fact]

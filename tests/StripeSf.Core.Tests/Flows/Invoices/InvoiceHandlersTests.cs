@@ -26,11 +26,17 @@ public sealed class InvoiceHandlersTests
 
         Assert.False(request.AllOrNone);
         Assert.Equal(
-            ["PATCH sobjects/Account/Stripe_Customer_Id__c/cus_FlowInv", "PATCH sobjects/Stripe_Invoice__c/Stripe_Invoice_Id__c/in_FlowInv2020"],
+            ["PATCH sobjects/Account/Stripe_Customer_Id__c/cus_FlowInv", "PATCH sobjects/Account/Stripe_Customer_Id__c/cus_FlowInv",
+             "PATCH sobjects/Stripe_Invoice__c/Stripe_Invoice_Id__c/in_FlowInv2020"],
             FlowFixture.Calls(request));
+        // Billing Status and Last Payment Date are guard groups of their own, one subrequest each: charges
+        // write the payment date too, and a stale rejection refuses a whole subrequest.
         FlowFixture.AssertBody("""
-            {"Billing_Status__c":"Current","Last_Payment_Date__c":"2020-11-14","Stripe_Billing_Event_At__c":"2020-11-14T22:15:02.000Z"}
+            {"Billing_Status__c":"Current","Stripe_Billing_Event_At__c":"2020-11-14T22:15:02.000Z"}
             """, FlowFixture.Body(request, "account"));
+        FlowFixture.AssertBody("""
+            {"Last_Payment_Date__c":"2020-11-14","Stripe_Payment_Event_At__c":"2020-11-14T22:15:02.000Z"}
+            """, FlowFixture.Body(request, "accountPayment"));
         FlowFixture.AssertBody("""
             {"Account__r":{"Stripe_Customer_Id__c":"cus_FlowInv"},"Number__c":"ACME-0001","Status__c":"paid",
              "Amount_Due__c":49.99,"Amount_Paid__c":49.99,"Currency__c":"USD",
@@ -52,7 +58,7 @@ public sealed class InvoiceHandlersTests
              "Attempt_Count__c":1,"Next_Payment_Attempt__c":null,"Hosted_Invoice_Url__c":"https://invoice.stripe.com/i/acct_Flow/test_FlowInv2026",
              "Paid_At__c":"2026-09-21T14:19:59.000Z","Stripe_Last_Event_At__c":"2026-09-21T14:20:00.000Z"}
             """, FlowFixture.Body(request, "invoice"));
-        Assert.Equal("2026-09-21", (string?)FlowFixture.Body(request, "account")["Last_Payment_Date__c"]);
+        Assert.Equal("2026-09-21", (string?)FlowFixture.Body(request, "accountPayment")["Last_Payment_Date__c"]);
     }
 
     [Fact]

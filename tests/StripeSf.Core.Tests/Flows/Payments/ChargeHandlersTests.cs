@@ -34,7 +34,7 @@ public sealed class ChargeHandlersTests
 
         Assert.False(request.AllOrNone);
         Assert.Equal([AccountUrl, ChargeUrl + "ch_Flow2020"], FlowFixture.Calls(request));
-        FlowFixture.AssertBody("""{"Last_Payment_Date__c":"2020-11-14","Stripe_Billing_Event_At__c":"2020-11-14T22:15:00.000Z"}""", FlowFixture.Body(request, "account"));
+        FlowFixture.AssertBody("""{"Last_Payment_Date__c":"2020-11-14","Stripe_Payment_Event_At__c":"2020-11-14T22:15:00.000Z"}""", FlowFixture.Body(request, "account"));
         FlowFixture.AssertBody("""
             {"Type__c":"Charge","Amount__c":49.99,"Currency__c":"USD","Status__c":"succeeded","Paid_At__c":"2020-11-14T22:14:59.000Z",
              "Charge_Id__c":"ch_Flow2020","Invoice_Id__c":"in_FlowInv2020","Card_Brand__c":"mastercard","Card_Last4__c":"4444",
@@ -50,7 +50,7 @@ public sealed class ChargeHandlersTests
         Assert.Equal([AccountUrl, ChargeUrl + "ch_Flow2026Jpy"], FlowFixture.Calls(request));
         FlowFixture.AssertBody("""
             {"Type__c":"Charge","Amount__c":5000,"Currency__c":"JPY","Status__c":"succeeded","Paid_At__c":"2026-09-21T14:14:59.000Z",
-             "Charge_Id__c":"ch_Flow2026Jpy","Card_Brand__c":"visa","Card_Last4__c":"4242",
+             "Charge_Id__c":"ch_Flow2026Jpy","Invoice_Id__c":null,"Card_Brand__c":"visa","Card_Last4__c":"4242",
              "Stripe_Last_Event_At__c":"2026-09-21T14:15:00.000Z","Account__r":{"Stripe_Customer_Id__c":"cus_FlowPay"}}
             """, FlowFixture.Body(request, "payment"));
     }
@@ -70,7 +70,7 @@ public sealed class ChargeHandlersTests
         FlowFixture.AssertBody("{}", FlowFixture.Body(request, "account"));
         FlowFixture.AssertBody("""
             {"Type__c":"Charge","Amount__c":0,"Currency__c":"USD","Status__c":"failed","Charge_Id__c":"ch_Flow2020Fail",
-             "Card_Brand__c":"visa","Card_Last4__c":"0002","Stripe_Last_Event_At__c":"2020-11-14T22:16:40.000Z",
+             "Paid_At__c":null,"Invoice_Id__c":null,"Card_Brand__c":"visa","Card_Last4__c":"0002","Stripe_Last_Event_At__c":"2020-11-14T22:16:40.000Z",
              "Account__r":{"Stripe_Customer_Id__c":"cus_FlowPay"}}
             """, FlowFixture.Body(request, "payment"));
     }

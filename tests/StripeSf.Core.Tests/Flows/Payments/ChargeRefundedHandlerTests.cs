@@ -44,7 +44,7 @@ public sealed class ChargeRefundedHandlerTests
             FlowFixture.Calls(request));
         FlowFixture.AssertBody("""
             {"Type__c":"Refund","Amount__c":-30,"Currency__c":"USD","Status__c":"refunded","Paid_At__c":"2026-09-21T14:30:00.000Z",
-             "Charge_Id__c":"ch_Flow2026Ref","Card_Brand__c":"visa","Card_Last4__c":"4242",
+             "Charge_Id__c":"ch_Flow2026Ref","Invoice_Id__c":null,"Card_Brand__c":"visa","Card_Last4__c":"4242",
              "Stripe_Last_Event_At__c":"2026-09-21T14:30:00.000Z","Account__r":{"Stripe_Customer_Id__c":"cus_FlowPay"}}
             """, FlowFixture.Body(request, "refund0"));
     }
@@ -54,7 +54,7 @@ public sealed class ChargeRefundedHandlerTests
     {
         var request = Handler().Plan(FlowFixture.Load("payments", "charge.refunded.2026-07-29.json"));
 
-        FlowFixture.AssertBody("""{"Customer_Health__c":"At Risk","Stripe_Billing_Event_At__c":"2026-09-21T14:30:00.000Z"}""", FlowFixture.Body(request, "account"));
+        FlowFixture.AssertBody("""{"Customer_Health__c":"At Risk","Stripe_Health_Event_At__c":"2026-09-21T14:30:00.000Z"}""", FlowFixture.Body(request, "account"));
     }
 
     [Fact]

@@ -80,13 +80,13 @@ public sealed class CustomerSubscriptionCreatedHandlerTests
         var request = Handler().Plan(FlowFixture.Load(Flow, Current, WithMetadata(OpportunityId)));
 
         Assert.False(request.AllOrNone);
-        Assert.Equal(["subscriptionAccount", "subscriptionContract", "supersededOpportunity", "deleteSupersededOpportunity", "closedOpportunity", "copySupersededRevenue"], PlanAssert.References(request));
+        Assert.Equal(["subscriptionAccount", "subscriptionContract", "supersededOpportunity", "deleteSupersededOpportunity", "closedOpportunity", "copySupersededRevenue", "copySupersededNote"], PlanAssert.References(request));
         PlanAssert.Fields(PlanAssert.Request(request, "closedOpportunity", "PATCH", $"sobjects/Opportunity/{OpportunityId}"),
             ("StageName", "Closed Won"), ("CloseDate", "2025-10-09"), ("Amount", 9000.00m), ("MRR__c", 750.00m), ("ARR__c", 9000.00m),
             ("Stripe_Last_Event_At__c", "2025-11-13T02:14:10.000Z"), ("Stripe_Subscription_Id__c", "sub_Flow2Cur"));
         PlanAssert.Fields(PlanAssert.Request(request, "subscriptionContract", "PATCH", "sobjects/Contract/Stripe_Subscription_Id__c/sub_Flow2Cur"),
             ("Account", new JsonObject { ["Stripe_Customer_Id__c"] = "cus_Flow2Cur" }), ("StartDate", "2025-10-09"),
-            ("ContractTerm", 1), ("Plan_Name__c", "Growth"));
+            ("ContractTerm", 1), ("Plan_Name__c", "Growth"), ("Stripe_Last_Event_At__c", "2025-11-13T02:14:10.000Z"));
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public sealed class CustomerSubscriptionCreatedHandlerTests
         var closing = handler.Plan(FlowFixture.Load(Flow, Current, WithMetadata(OpportunityId)));
         var plain = handler.Plan(FlowFixture.Load(Flow, Current));
 
-        Assert.Equal(["dealAccount", "subscriptionContract", "supersededOpportunity", "deleteSupersededOpportunity", "closedOpportunity", "copySupersededRevenue"], PlanAssert.References(closing));
+        Assert.Equal(["dealAccount", "subscriptionContract", "supersededOpportunity", "deleteSupersededOpportunity", "closedOpportunity", "copySupersededRevenue", "copySupersededNote"], PlanAssert.References(closing));
         Assert.Empty(PlanAssert.Request(closing, "dealAccount", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Cur"));
         Assert.True(plain.IsEmpty);
     }

@@ -21,7 +21,7 @@ public sealed class CustomerSubscriptionDeletedHandlerTests
         var request = Handler().Plan(FlowFixture.Load(Flow, Old));
 
         Assert.False(request.AllOrNone);
-        Assert.Equal(["subscriptionAccount", "churnAccount", "subscriptionOpportunityCreate", "subscriptionOpportunity"], PlanAssert.References(request));
+        Assert.Equal(["subscriptionAccount", "churnAccount", "subscriptionOpportunityCreate", "subscriptionOpportunity", "subscriptionOpportunityNote"], PlanAssert.References(request));
         PlanAssert.Fields(PlanAssert.Request(request, "subscriptionAccount", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Old"),
             ("Subscription_Status__c", "canceled"), ("Plan_Name__c", "Pro"), ("Plan_Interval__c", "Monthly"),
             ("MRR__c", 0m), ("ARR__c", 0m), ("Stripe_Subscription_Event_At__c", "2023-11-20T17:06:41.000Z"));
@@ -30,7 +30,9 @@ public sealed class CustomerSubscriptionDeletedHandlerTests
         // A subscription that was paying was a won deal: it stays Closed Won, its run rate drops to 0.
         PlanAssert.Fields(PlanAssert.Request(request, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Old"),
             ("StageName", "Closed Won"), ("CloseDate", "2023-07-22"), ("Amount", 1176m), ("MRR__c", 0m), ("ARR__c", 0m),
-            ("Description", "Canceled in Stripe on 2023-11-20."), ("Stripe_Last_Event_At__c", "2023-11-20T17:06:41.000Z"));
+            ("Stripe_Last_Event_At__c", "2023-11-20T17:06:41.000Z"));
+        PlanAssert.Fields(PlanAssert.Request(request, "subscriptionOpportunityNote", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Old"),
+            ("Description", "Canceled in Stripe on 2023-11-20."), ("Stripe_Note_Event_At__c", "2023-11-20T17:06:41.000Z"));
     }
 
     [Fact]
@@ -39,7 +41,8 @@ public sealed class CustomerSubscriptionDeletedHandlerTests
         var request = Handler().Plan(FlowFixture.Load(Flow, Current));
 
         var opportunity = PlanAssert.Request(request, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Cur");
-        Assert.Equal("Canceled in Stripe on 2025-12-13: cancellation requested — Moving to an in-house tool", (string?)opportunity["Description"]);
+        Assert.Equal("Canceled in Stripe on 2025-12-13: cancellation requested — Moving to an in-house tool",
+            (string?)PlanAssert.Request(request, "subscriptionOpportunityNote", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Cur")["Description"]);
         Assert.Equal(0m, (decimal?)opportunity["MRR__c"]);
         Assert.Equal("Churned", (string?)PlanAssert.Request(request, "churnAccount", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Cur")["Billing_Status__c"]);
     }
@@ -65,7 +68,7 @@ public sealed class CustomerSubscriptionDeletedHandlerTests
         var request = Handler(o => o.WinBackCampaignId = CampaignId).Plan(FlowFixture.Load(Flow, Current));
 
         Assert.False(request.AllOrNone);
-        Assert.Equal(["subscriptionAccount", "churnAccount", "subscriptionOpportunityCreate", "subscriptionOpportunity", "winBackContact", "winBackMember"], PlanAssert.References(request));
+        Assert.Equal(["subscriptionAccount", "churnAccount", "subscriptionOpportunityCreate", "subscriptionOpportunity", "subscriptionOpportunityNote", "winBackContact", "winBackMember"], PlanAssert.References(request));
         PlanAssert.Request(request, "winBackContact", "GET", "sobjects/Contact/Stripe_Customer_Id__c/cus_Flow2Cur?fields=Id");
         PlanAssert.Fields(PlanAssert.Request(request, "winBackMember", "POST", "sobjects/CampaignMember"),
             ("CampaignId", CampaignId), ("ContactId", "@{winBackContact.Id}"));

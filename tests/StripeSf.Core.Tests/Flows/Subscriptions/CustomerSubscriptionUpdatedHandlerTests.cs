@@ -78,13 +78,23 @@ public sealed class CustomerSubscriptionUpdatedHandlerTests
     {
         var request = Handler().Plan(FlowFixture.Load(Flow, CurrentCancel));
 
-        Assert.Equal(["subscriptionAccount", "subscriptionOpportunityCreate", "subscriptionOpportunity"], PlanAssert.References(request));
+        Assert.Equal(["subscriptionAccount", "subscriptionAccountHealth", "subscriptionOpportunityCreate", "subscriptionOpportunity", "subscriptionOpportunityNote"], PlanAssert.References(request));
         var account = PlanAssert.Request(request, "subscriptionAccount", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Cur");
-        Assert.Equal("At Risk", (string?)account["Customer_Health__c"]);
+        Assert.False(account.ContainsKey("Customer_Health__c"));
         Assert.Equal(750m, (decimal?)account["MRR__c"]);
+        // Health and the note are guard groups of their own: refunds and disputes decide health too, and
+        // only some subscription events write a note.
+        var health = PlanAssert.Request(request, "subscriptionAccountHealth", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Cur");
+        Assert.Equal("At Risk", (string?)health["Customer_Health__c"]);
+        Assert.Equal((string?)account["Stripe_Subscription_Event_At__c"], (string?)health["Stripe_Health_Event_At__c"]);
+        Assert.Equal(2, health.Count);
         var opportunity = PlanAssert.Request(request, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Cur");
-        Assert.Equal("Cancellation scheduled in Stripe on 2025-11-15: ends 2025-12-13.", (string?)opportunity["Description"]);
+        Assert.False(opportunity.ContainsKey("Description"));
         Assert.Equal("Closed Won", (string?)opportunity["StageName"]);
+        var note = PlanAssert.Request(request, "subscriptionOpportunityNote", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Cur");
+        Assert.Equal("Cancellation scheduled in Stripe on 2025-11-15: ends 2025-12-13.", (string?)note["Description"]);
+        Assert.Equal((string?)opportunity["Stripe_Last_Event_At__c"], (string?)note["Stripe_Note_Event_At__c"]);
+        Assert.Equal(2, note.Count);
     }
 
     [Fact]
@@ -97,9 +107,9 @@ public sealed class CustomerSubscriptionUpdatedHandlerTests
             e["data"]!["previous_attributes"] = JsonNode.Parse("""{"cancel_at_period_end":true,"cancel_at":1765592000}""");
         }));
 
-        Assert.Equal("Healthy", (string?)PlanAssert.Request(request, "subscriptionAccount", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Cur")["Customer_Health__c"]);
+        Assert.Equal("Healthy", (string?)PlanAssert.Request(request, "subscriptionAccountHealth", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Cur")["Customer_Health__c"]);
         Assert.Equal("Scheduled cancellation withdrawn in Stripe on 2025-11-15.",
-            (string?)PlanAssert.Request(request, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Cur")["Description"]);
+            (string?)PlanAssert.Request(request, "subscriptionOpportunityNote", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Cur")["Description"]);
     }
 
     [Theory]
@@ -113,8 +123,8 @@ public sealed class CustomerSubscriptionUpdatedHandlerTests
             e["data"]!["previous_attributes"] = JsonNode.Parse(previous);
         }));
 
-        Assert.Equal(["subscriptionAccount", "subscriptionOpportunityCreate", "subscriptionOpportunity"], PlanAssert.References(request));
-        Assert.Equal(note, (string?)PlanAssert.Request(request, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Cur")["Description"]);
+        Assert.Equal(["subscriptionAccount", "subscriptionOpportunityCreate", "subscriptionOpportunity", "subscriptionOpportunityNote"], PlanAssert.References(request));
+        Assert.Equal(note, (string?)PlanAssert.Request(request, "subscriptionOpportunityNote", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Cur")["Description"]);
     }
 
     [Fact]
