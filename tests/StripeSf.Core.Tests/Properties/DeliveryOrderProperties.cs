@@ -111,7 +111,7 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
     }
 
     [Fact]
-    public void Catalogue_CoversEveryRoutedTypeWithDistinctCreatedTimes()
+    public void Catalogue_OfTemplates_CoversEveryRoutedTypeWithDistinctCreatedTimes()
     {
         Assert.Equal(20, Catalogue.Select(t => t.Type).Distinct().Count());
         Assert.Equal(Catalogue.Length, Catalogue.Select(t => t.At).Distinct().Count());
