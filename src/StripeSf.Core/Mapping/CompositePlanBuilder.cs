@@ -26,11 +26,19 @@ public sealed class CompositePlanBuilder
     public static JsonObject ByExternalId(string externalIdField, string externalId) => new() { [externalIdField] = externalId };
 
     /// <summary>Adds <c>PATCH sobjects/{sObject}/{externalIdField}/{externalId}</c> with <paramref name="fields"/>.</summary>
-    public CompositePlanBuilder Upsert(string referenceId, string sObject, string externalIdField, string externalId, JsonObject fields, WriteRule? rule = null)
+    /// <remarks><paramref name="creating"/> says how the write changes when its record does not exist yet (see <see cref="WhenCreating"/>).</remarks>
+    public CompositePlanBuilder Upsert(string referenceId, string sObject, string externalIdField, string externalId, JsonObject fields, WriteRule? rule = null, WhenCreating? creating = null)
     {
         // The external id travels in the URL; Salesforce rejects a body that repeats it.
         fields.Remove(externalIdField);
-        return Add("PATCH", $"sobjects/{sObject}/{externalIdField}/{Uri.EscapeDataString(externalId)}", referenceId, fields, rule);
+        creating?.AddFields?.Remove(externalIdField);
+        creating?.FirstFields?.Remove(externalIdField);
+        if (creating?.FirstReferenceId is { } first && !_references.Add(first))
+        {
+            throw new InvalidOperationException($"Duplicate composite reference id '{first}': every subrequest of one call needs its own.");
+        }
+
+        return Add("PATCH", $"sobjects/{sObject}/{externalIdField}/{Uri.EscapeDataString(externalId)}", referenceId, fields, rule, creating);
     }
 
     /// <summary>Adds <c>GET sobjects/{sObject}/{externalIdField}/{externalId}?fields=…</c> (e.g. the Account owner for a Task).</summary>
@@ -60,7 +68,7 @@ public sealed class CompositePlanBuilder
     /// <summary>The plan. Throws when the event needs more subrequests than one call allows.</summary>
     public WritePlan Build(bool allOrNone = false) => new(allOrNone, [.. _writes]);
 
-    private CompositePlanBuilder Add(string method, string url, string referenceId, JsonObject? body, WriteRule? rule)
+    private CompositePlanBuilder Add(string method, string url, string referenceId, JsonObject? body, WriteRule? rule, WhenCreating? creating = null)
     {
         ArgumentNullException.ThrowIfNull(referenceId);
         if (!_references.Add(referenceId))
@@ -68,7 +76,7 @@ public sealed class CompositePlanBuilder
             throw new InvalidOperationException($"Duplicate composite reference id '{referenceId}': every subrequest of one call needs its own.");
         }
 
-        _writes.Add(new PlannedWrite(new CompositeSubrequest(method, url, referenceId, body), rule ?? WriteRule.Required));
+        _writes.Add(new PlannedWrite(new CompositeSubrequest(method, url, referenceId, body), rule ?? WriteRule.Required, creating));
         return this;
     }
 }

@@ -54,6 +54,19 @@ public sealed class WritePlan
     public WriteRule RuleFor(string referenceId) =>
         _byReference.TryGetValue(referenceId, out var write) ? write.Rule : WriteRule.Required;
 
+    /// <summary>
+    /// The plan to send when the records of the writes <paramref name="mustCreate"/> names do not exist:
+    /// those writes in their creating form (<see cref="WhenCreating"/>), the others as planned.
+    /// </summary>
+    public WritePlan Creating(Func<string, bool> mustCreate)
+    {
+        ArgumentNullException.ThrowIfNull(mustCreate);
+        return new WritePlan(AllOrNone, [.. Writes.SelectMany(w => mustCreate(w.ReferenceId) ? w.AsCreated() : [w])]);
+    }
+
+    /// <summary>Every write in its creating form: the first call of an event that normally brings new records.</summary>
+    public WritePlan CreatingAll() => Creating(_ => true);
+
     /// <summary>This plan with <paramref name="first"/>'s writes in front (same call, same checks).</summary>
     public WritePlan After(IReadOnlyList<PlannedWrite> first) => first.Count == 0 ? this : new WritePlan(AllOrNone, [.. first, .. Writes]);
 }

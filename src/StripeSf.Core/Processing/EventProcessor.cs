@@ -84,11 +84,10 @@ public sealed class EventProcessor(
 
     private async Task<ProcessingOutcome> ApplyAsync(EventFlow flow, StripeEventContext context, CancellationToken cancellationToken)
     {
-        context = context with { IncludeCreateFields = flow.ExpectsNewRecords };
         WritePlan plan;
         try
         {
-            plan = FirstPlan(flow, context);
+            plan = flow.Plan(context);
         }
         catch (UnmappableEventException ex)
         {
@@ -111,8 +110,8 @@ public sealed class EventProcessor(
 
         try
         {
-            (context, plan, var response) = await SendAsync(flow, context, plan, cancellationToken).ConfigureAwait(false);
-            var outcome = OutcomeDecider.Decide(plan, response, context.Attempt, retryPolicy, $"{context.EventId} ({context.Type}, {StripeObjectOf(context)})");
+            var (sent, response) = await SendAsync(flow, context, plan, cancellationToken).ConfigureAwait(false);
+            var outcome = OutcomeDecider.Decide(sent, response, context.Attempt, retryPolicy, $"{context.EventId} ({context.Type}, {StripeObjectOf(context)})");
             if (outcome is ProcessingOutcome.Completed { Kind: CompletionKind.Written })
             {
                 var lag = (time.GetUtcNow() - context.Created).TotalSeconds;
@@ -121,10 +120,6 @@ public sealed class EventProcessor(
             }
 
             return outcome;
-        }
-        catch (UnmappableEventException ex)
-        {
-            return new ProcessingOutcome.DeadLetter(DeadLetterReasons.UnmappableData, $"event {context.EventId} ({context.Type}): {ex.Message}");
         }
         catch (SalesforceApiException ex) when (ex.Kind == SalesforceFailureKind.Transient)
         {
@@ -137,38 +132,36 @@ public sealed class EventProcessor(
         }
     }
 
-    /// <summary>The first call: the flow's plan, and on an expected first sight the email-matching claims in front.</summary>
-    private WritePlan FirstPlan(EventFlow flow, StripeEventContext context)
-    {
-        var plan = flow.Plan(context);
-        return context.IncludeCreateFields ? matcher.WithClaims(context, plan) : plan;
-    }
-
     /// <summary>
-    /// Sends the plan. An unexpected first sight — Salesforce answering that records must be created —
-    /// plans again with the fields only creation needs, for exactly the records that are missing, and
-    /// the claims in front when an Account is among them; steady state is one call.
+    /// Sends the plan: one call in steady state. First sight is part of the plan — each write knows how
+    /// it changes when its record must be created (<see cref="WhenCreating"/>). An event that normally
+    /// brings new records (customer.created) sends every write in its creating form, with the
+    /// email-matching claims in front, at once; otherwise, when Salesforce answers that records must be
+    /// created, the same plan is sent again with exactly those writes in their creating form (and the
+    /// claims, when an Account is among them).
     /// </summary>
-    private async Task<(StripeEventContext, WritePlan, CompositeResponse)> SendAsync(
-        EventFlow flow, StripeEventContext context, WritePlan plan, CancellationToken cancellationToken)
+    private async Task<(WritePlan Sent, CompositeResponse Response)> SendAsync(EventFlow flow, StripeEventContext context, WritePlan plan, CancellationToken cancellationToken)
     {
+        var created = new HashSet<string>(StringComparer.Ordinal);
+        var sent = flow.ExpectsNewRecords ? matcher.WithClaims(context, plan.CreatingAll()) : plan;
+
         // A record that failed for another reason (a lock) cannot report its missing fields yet, so
         // a later round can find more; two rounds cover an Account and what hangs on it.
         for (var round = 0; ; round++)
         {
-            var response = await salesforce.CompositeAsync(plan.Request, cancellationToken).ConfigureAwait(false);
+            var response = await salesforce.CompositeAsync(sent.Request, cancellationToken).ConfigureAwait(false);
             var missing = OutcomeDecider.MissingRecords(response);
-            if (context.IncludeCreateFields || round == MaxCreateRounds || missing.IsSubsetOf(context.CreateFieldsFor))
+            if (flow.ExpectsNewRecords || round == MaxCreateRounds || missing.IsSubsetOf(created))
             {
-                return (context, plan, response);
+                return (sent, response);
             }
 
             var attach = matcher.CreatesAccount(plan, missing);
-            context = context with { CreateFieldsFor = context.CreateFieldsFor.Union(missing).ToHashSet(StringComparer.Ordinal) };
-            plan = flow.Plan(context);
+            created.UnionWith(missing);
+            sent = plan.Creating(created.Contains);
             if (attach)
             {
-                plan = matcher.WithClaims(context, plan);
+                sent = matcher.WithClaims(context, sent);
             }
         }
     }

@@ -54,7 +54,7 @@ public sealed class SubscriptionTiersCompleter(ILogger<SubscriptionTiersComplete
         var raw = JsonNode.Parse(context.Raw.GetRawText())!;
         raw["data"]!["object"] = fetched;
         return StripeEventParser.TryParse(Encoding.UTF8.GetBytes(raw.ToJsonString()), context.Attempt, out var completed, out _)
-            ? completed! with { IncludeCreateFields = context.IncludeCreateFields, CreateFieldsFor = context.CreateFieldsFor }
+            ? completed!
             : context;
     }
 }

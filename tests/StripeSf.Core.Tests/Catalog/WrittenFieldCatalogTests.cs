@@ -31,9 +31,10 @@ public sealed class WrittenFieldCatalogTests
                 continue;
             }
 
-            foreach (var attempt in new[] { context, context with { IncludeCreateFields = true } })
+            var plan = handler!.Plan(context);
+            foreach (var attempt in new[] { plan, plan.CreatingAll() })
             {
-                CompositeRequestFields(handler!.Plan(attempt).Request, written);
+                CompositeRequestFields(attempt.Request, written);
                 planned++;
             }
         }

@@ -236,7 +236,7 @@ public sealed class EventProcessorTests
     private static EventFlow UpsertAccount(string eventType = "customer.updated") => new(eventType, FlowFamily.Customers, context =>
     {
         var id = context.DataObject.GetProperty("id").GetString()!;
-        var body = context.MustCreate("account") ? new JsonObject { ["Name"] = $"Stripe customer {id}" } : new JsonObject();
-        return new CompositePlanBuilder().Upsert("account", "Account", "Stripe_Customer_Id__c", id, body).Build();
+        return new CompositePlanBuilder().Upsert("account", "Account", "Stripe_Customer_Id__c", id, new JsonObject(),
+            creating: new WhenCreating(AddFields: new JsonObject { ["Name"] = $"Stripe customer {id}" })).Build();
     });
 }

@@ -53,7 +53,7 @@ internal sealed class CheckoutPlanner(SalesforceMappingOptions mapping, DealClos
         }
 
         var plan = new CompositePlanBuilder();
-        _deals.EnsureAccount(plan, context, customerId, session.CustomerDetailsName ?? session.CustomerDetailsEmail);
+        _deals.EnsureAccount(plan, customerId, session.CustomerDetailsName ?? session.CustomerDetailsEmail);
 
         // The session knows neither the term nor the plan (line items are not in the webhook payload):
         // customer.subscription.created fills them when the subscription carries the same metadata.

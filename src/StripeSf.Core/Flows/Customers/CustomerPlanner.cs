@@ -41,7 +41,7 @@ internal sealed class CustomerPlanner(SalesforceMappingOptions options, AccountW
 
         accounts.NameFromCustomer(plan, context, "accountName", customerId, name ?? email ?? customerId);
         // The name subrequest above already creates a missing Account, so this one never needs create fields.
-        accounts.Upsert(plan, context with { IncludeCreateFields = false, CreateFieldsFor = new HashSet<string>() }, "account", customerId, account, null);
+        accounts.UpsertGroup(plan, "account", customerId, account);
         var contact = ContactFields(context, customerId, name, email);
         contact[options.Contact.CustomerEventAt] = eventAt;
         plan.Upsert("contact", options.Contact.Object, options.Contact.ExternalId, customerId, contact);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using StripeSf.Core.Mapping;
+using StripeSf.Core.Planning;
 using StripeSf.Core.Processing;
 
 namespace StripeSf.Core.Flows.Shared;
@@ -21,18 +22,17 @@ public sealed class AccountWriter(IOptions<SalesforceMappingOptions> options)
     /// <summary>Name time stamped on an existing Account attached by email matching: no Stripe event is newer.</summary>
     public static readonly DateTimeOffset MatchedNameAt = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>Adds the Account upsert with <paramref name="fields"/> (one field group and its <c>*_Event_At__c</c>).</summary>
-    public void Upsert(CompositePlanBuilder plan, StripeEventContext context, string referenceId, string customerId, JsonObject fields, string? nameIfCreated)
+    /// <summary>
+    /// Adds the Account upsert with <paramref name="fields"/> (one field group and its <c>*_Event_At__c</c>).
+    /// When the Account does not exist yet it is created under a placeholder name (<paramref name="nameIfCreated"/>,
+    /// else <c>Stripe customer cus_…</c>) in a subrequest of its own, <c>{referenceId}Create</c>: between this
+    /// event's first try and its retry a customer event may have created the Account with its real name.
+    /// </summary>
+    public void Upsert(CompositePlanBuilder plan, string referenceId, string customerId, JsonObject fields, string? nameIfCreated)
     {
-        if (context.MustCreate(referenceId))
-        {
-            // Created under a placeholder in a subrequest of its own: between this event's first try
-            // and its retry a customer event may have created the Account with its real name.
-            Name(plan, $"{referenceId}Create", customerId, string.IsNullOrWhiteSpace(nameIfCreated) ? $"Stripe customer {customerId}" : nameIfCreated, PlaceholderNameAt);
-        }
-
         var account = options.Value.Account;
-        plan.Upsert(referenceId, account.Object, account.ExternalId, customerId, fields);
+        var placeholder = NameFields(string.IsNullOrWhiteSpace(nameIfCreated) ? $"Stripe customer {customerId}" : nameIfCreated, PlaceholderNameAt);
+        plan.Upsert(referenceId, account.Object, account.ExternalId, customerId, fields, creating: new WhenCreating(FirstReferenceId: $"{referenceId}Create", FirstFields: placeholder));
     }
 
     /// <summary>
@@ -61,10 +61,12 @@ public sealed class AccountWriter(IOptions<SalesforceMappingOptions> options)
     private void Name(CompositePlanBuilder plan, string referenceId, string customerId, string name, DateTimeOffset at)
     {
         var account = options.Value.Account;
-        plan.Upsert(referenceId, account.Object, account.ExternalId, customerId, new JsonObject
-        {
-            [account.Name] = name,
-            [account.NameEventAt] = SalesforceValues.DateTime(at),
-        });
+        plan.Upsert(referenceId, account.Object, account.ExternalId, customerId, NameFields(name, at));
     }
+
+    private JsonObject NameFields(string name, DateTimeOffset at) => new()
+    {
+        [options.Value.Account.Name] = name,
+        [options.Value.Account.NameEventAt] = SalesforceValues.DateTime(at),
+    };
 }

@@ -73,7 +73,7 @@ internal sealed class BillingAccountFields(AccountMap map)
     public void Upsert(AccountWriter accounts, CompositePlanBuilder plan, StripeEventContext context, string referenceId, string customerId, string? nameIfCreated)
     {
         var groups = Groups(context.Created);
-        accounts.Upsert(plan, context, referenceId, customerId, groups.Count > 0 ? groups[0].Fields : [], nameIfCreated);
+        accounts.Upsert(plan, referenceId, customerId, groups.Count > 0 ? groups[0].Fields : [], nameIfCreated);
         foreach (var (name, fields) in groups.Skip(1))
         {
             accounts.UpsertGroup(plan, referenceId + name, customerId, fields);

@@ -110,19 +110,19 @@ internal sealed class DealCloser(SalesforceMappingOptions mapping, AccountWriter
             fields[contract.PlanName] = planName;
         }
 
-        if (context.MustCreate(ContractRef))
+        // Status (and, without a known term, the default term) only when the Contract is created.
+        var creating = new WhenCreating(AddFields: new JsonObject
         {
-            fields[contract.Status] = contract.StatusDraft;
-            fields[contract.ContractTerm] ??= ContractTerm.DefaultMonths;
-        }
-
-        plan.Upsert(ContractRef, contract.Object, contract.ExternalId, subscriptionId, fields);
+            [contract.Status] = contract.StatusDraft,
+            [contract.ContractTerm] = ContractTerm.DefaultMonths,
+        });
+        plan.Upsert(ContractRef, contract.Object, contract.ExternalId, subscriptionId, fields, creating: creating);
     }
 
     /// <summary>
     /// Makes sure the Account exists (created, named, on first sight) without writing any field group the
     /// event does not own: an upsert with no fields changes nothing on an existing Account.
     /// </summary>
-    public void EnsureAccount(CompositePlanBuilder plan, StripeEventContext context, string customerId, string? name) =>
-        accounts.Upsert(plan, context, AccountRef, customerId, new JsonObject(), name);
+    public void EnsureAccount(CompositePlanBuilder plan, string customerId, string? name) =>
+        accounts.Upsert(plan, AccountRef, customerId, new JsonObject(), name);
 }

@@ -47,7 +47,7 @@ internal sealed class SubscriptionCreatedPlanner(SalesforceMappingOptions mappin
         }
         else
         {
-            _deals.EnsureAccount(plan, context, facts.CustomerId, facts.CustomerName);
+            _deals.EnsureAccount(plan, facts.CustomerId, facts.CustomerName);
         }
 
         if (opportunityId is null)

@@ -38,7 +38,7 @@ internal sealed class SubscriptionDeletedPlanner(SalesforceMappingOptions mappin
         // Billing Status belongs to the billing field group, so it is a second upsert stamped with the
         // billing group's event time: an older invoice event arriving later cannot undo the churn, and a
         // newer one rejecting this group as stale leaves the subscription group written.
-        accounts.Upsert(plan, context, ChurnAccountRef, facts.CustomerId, new JsonObject
+        accounts.Upsert(plan, ChurnAccountRef, facts.CustomerId, new JsonObject
         {
             [account.BillingStatus] = account.BillingChurned,
             [account.BillingEventAt] = subscription.EventAt,

@@ -64,7 +64,7 @@ internal sealed class SubscriptionRecords(SalesforceMappingOptions mapping, Acco
             [account.Arr] = run.Arr,
             [account.SubscriptionEventAt] = subscription.EventAt,
         };
-        accounts.Upsert(plan, subscription.Context, AccountRef, subscription.Facts.CustomerId, fields, subscription.Facts.CustomerName);
+        accounts.Upsert(plan, AccountRef, subscription.Facts.CustomerId, fields, subscription.Facts.CustomerName);
         if (extra.Count > 0)
         {
             extra[account.HealthEventAt] = subscription.EventAt;

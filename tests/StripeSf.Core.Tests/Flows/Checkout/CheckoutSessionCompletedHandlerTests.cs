@@ -45,7 +45,7 @@ public sealed class CheckoutSessionCompletedHandlerTests
     [Fact]
     public void Plan_IncludeCreateFields_NamesAccountAndDraftsContractWithDefaultTerm()
     {
-        var request = Handler().Plan(FlowFixture.Load(Flow, CurrentSubscription, includeCreateFields: true));
+        var request = Handler().Plan(FlowFixture.Load(Flow, CurrentSubscription)).CreatingAll();
 
         Assert.Equal("Flow Two Ltd", (string?)PlanAssert.Request(request, "dealAccountCreate", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Cur")["Name"]);
         var contract = PlanAssert.Request(request, "subscriptionContract", "PATCH", "sobjects/Contract/Stripe_Subscription_Id__c/sub_Flow2Cur");

@@ -27,8 +27,8 @@ public sealed class CustomerHandlersTests
         return TestFlows.For("customer.deleted", options);
     }
 
-    private static StripeEventContext Load(string file, bool includeCreateFields = false) =>
-        FlowFixture.Load("customers", file, includeCreateFields: includeCreateFields);
+    private static StripeEventContext Load(string file) =>
+        FlowFixture.Load("customers", file);
 
     [Fact]
     public void Plan_CreatedAt2020_NamesCreatesAccountThenUpsertsItAndTheContactByCustomerId()
@@ -52,7 +52,7 @@ public sealed class CustomerHandlersTests
     public void Plan_CreateFieldsRequested_NeverAddsAPlaceholderNextToTheCustomersName()
     {
         var first = Created().Plan(Load("customer.created.2020-08-27.json"));
-        var replanned = Created().Plan(Load("customer.created.2020-08-27.json", includeCreateFields: true));
+        var replanned = Created().Plan(Load("customer.created.2020-08-27.json")).CreatingAll();
 
         FlowFixture.AssertSamePlan(first, replanned);
     }

@@ -16,8 +16,8 @@ public sealed class InvoiceHandlersTests
         return TestFlows.For("invoice.paid", options);
     }
 
-    private static StripeEventContext Load(string file, Action<JsonObject>? edit = null, bool includeCreateFields = false) =>
-        FlowFixture.Load("invoices", file, edit, includeCreateFields);
+    private static StripeEventContext Load(string file, Action<JsonObject>? edit = null) =>
+        FlowFixture.Load("invoices", file, edit);
 
     [Fact]
     public void Plan_PaidAt2020_AccountBackToCurrentAndInvoiceWithEveryField()
@@ -95,8 +95,8 @@ public sealed class InvoiceHandlersTests
     [Fact]
     public void Plan_WithCreateFields_NamesAccountFromInvoiceCustomer()
     {
-        Assert.Equal("Acme Corp", (string?)FlowFixture.Body(Paid().Plan(Load("invoice.paid.2020-08-27.json", includeCreateFields: true)), "accountCreate")["Name"]);
-        Assert.Equal("billing@acme.example", (string?)FlowFixture.Body(Paid().Plan(Load("invoice.paid.2026-07-29.json", includeCreateFields: true)), "accountCreate")["Name"]);
+        Assert.Equal("Acme Corp", (string?)FlowFixture.Body(Paid().Plan(Load("invoice.paid.2020-08-27.json")).CreatingAll(), "accountCreate")["Name"]);
+        Assert.Equal("billing@acme.example", (string?)FlowFixture.Body(Paid().Plan(Load("invoice.paid.2026-07-29.json")).CreatingAll(), "accountCreate")["Name"]);
     }
 
     [Fact]

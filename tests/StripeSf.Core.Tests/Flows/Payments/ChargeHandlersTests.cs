@@ -24,8 +24,8 @@ public sealed class ChargeHandlersTests
         return TestFlows.For("charge.failed", options);
     }
 
-    private static StripeEventContext Load(string file, Action<JsonObject>? edit = null, bool includeCreateFields = false) =>
-        FlowFixture.Load("payments", file, edit, includeCreateFields);
+    private static StripeEventContext Load(string file, Action<JsonObject>? edit = null) =>
+        FlowFixture.Load("payments", file, edit);
 
     [Fact]
     public void Plan_ChargeSucceededAt2020_UpsertsAccountBillingGroupThenChargeEntry()
@@ -79,7 +79,7 @@ public sealed class ChargeHandlersTests
     public void Plan_WithCreateFields_AddsAccountNameFromBillingDetailsOnlyThen()
     {
         var first = Succeeded().Plan(Load("charge.succeeded.2020-08-27.json"));
-        var replanned = Succeeded().Plan(Load("charge.succeeded.2020-08-27.json", includeCreateFields: true));
+        var replanned = Succeeded().Plan(Load("charge.succeeded.2020-08-27.json")).CreatingAll();
 
         Assert.False(FlowFixture.Body(first, "account").ContainsKey("Name"));
         Assert.Equal("Acme Billing", (string?)FlowFixture.Body(replanned, "accountCreate")["Name"]);

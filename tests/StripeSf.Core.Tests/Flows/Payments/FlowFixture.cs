@@ -11,7 +11,7 @@ namespace StripeSf.Core.Tests.BillingFlows.Payments;
 /// <summary>Loads flow fixtures the way the processor reads events, and reads the planned subrequests back.</summary>
 internal static class FlowFixture
 {
-    public static StripeEventContext Load(string flow, string file, Action<JsonObject>? edit = null, bool includeCreateFields = false)
+    public static StripeEventContext Load(string flow, string file, Action<JsonObject>? edit = null)
     {
         var bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "flows", flow, file));
         if (edit is not null)
@@ -22,7 +22,7 @@ internal static class FlowFixture
         }
 
         Assert.True(StripeEventParser.TryParse(bytes, 1, out var context, out var error), error);
-        return context! with { IncludeCreateFields = includeCreateFields };
+        return context!;
     }
 
     public static JsonObject DataObject(JsonObject stripeEvent) => stripeEvent["data"]!["object"]!.AsObject();

@@ -55,8 +55,8 @@ public sealed class PaymentIntentSucceededHandlerTests
     [Fact]
     public void Plan_WithCreateFields_NamesAccountFromReceiptEmail()
     {
-        var context = Load("payment_intent.succeeded.2026-07-29.json") with { IncludeCreateFields = true };
+        var context = Load("payment_intent.succeeded.2026-07-29.json");
 
-        Assert.Equal("ap@acme.example", (string?)FlowFixture.Body(Handler.Plan(context), "accountCreate")["Name"]);
+        Assert.Equal("ap@acme.example", (string?)FlowFixture.Body(Handler.Plan(context).CreatingAll(), "accountCreate")["Name"]);
     }
 }

@@ -92,7 +92,7 @@ public sealed class CustomerSubscriptionCreatedHandlerTests
     [Fact]
     public void Plan_ContractCreated_AddsDraftStatusOnlyThen()
     {
-        var request = Handler().Plan(FlowFixture.Load(Flow, Current, WithMetadata(OpportunityId), includeCreateFields: true));
+        var request = Handler().Plan(FlowFixture.Load(Flow, Current, WithMetadata(OpportunityId))).CreatingAll();
 
         var contract = PlanAssert.Request(request, "subscriptionContract", "PATCH", "sobjects/Contract/Stripe_Subscription_Id__c/sub_Flow2Cur");
         Assert.Equal("Draft", (string?)contract["Status"]);

@@ -148,7 +148,7 @@ public sealed class CustomerSubscriptionUpdatedHandlerTests
     public void Plan_AnyEvent_CreatesAMissingOpportunityInAGuardedSubrequestAndNamesTheAccountOnlyWhenAsked()
     {
         var first = Handler(o => o.ExpansionThresholdMrr = 50m).Plan(FlowFixture.Load(Flow, OldUpgrade));
-        var create = Handler(o => o.ExpansionThresholdMrr = 50m).Plan(FlowFixture.Load(Flow, OldUpgrade, includeCreateFields: true));
+        var create = Handler(o => o.ExpansionThresholdMrr = 50m).Plan(FlowFixture.Load(Flow, OldUpgrade)).CreatingAll();
 
         var guarded = PlanAssert.Request(first, "subscriptionOpportunityCreate", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Old");
         Assert.Equal("Pro (sub_Flow2Old)", (string?)guarded["Name"]);

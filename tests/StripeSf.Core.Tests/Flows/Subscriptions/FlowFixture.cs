@@ -10,17 +10,17 @@ namespace StripeSf.Core.Tests.Subscriptions;
 internal static class FlowFixture
 {
     /// <summary>The event in <c>Fixtures/flows/{flow}/{file}</c>, optionally changed first (on the whole event JSON).</summary>
-    public static StripeEventContext Load(string flow, string file, Action<JsonObject>? change = null, bool includeCreateFields = false)
+    public static StripeEventContext Load(string flow, string file, Action<JsonObject>? change = null)
     {
         var node = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "flows", flow, file)))!.AsObject();
         change?.Invoke(node);
-        return Parse(Encoding.UTF8.GetBytes(node.ToJsonString()), includeCreateFields);
+        return Parse(Encoding.UTF8.GetBytes(node.ToJsonString()));
     }
 
-    public static StripeEventContext Parse(byte[] payload, bool includeCreateFields = false)
+    public static StripeEventContext Parse(byte[] payload)
     {
         Assert.True(StripeEventParser.TryParse(payload, 1, out var context, out var error), error);
-        return context! with { IncludeCreateFields = includeCreateFields };
+        return context!;
     }
 
     /// <summary>The event's <c>data.object</c> in <paramref name="evt"/>, for changes.</summary>
