@@ -5,6 +5,7 @@ using CsCheck;
 using Microsoft.Extensions.DependencyInjection;
 using StripeSf.Core.Messaging;
 using StripeSf.Core.Processing;
+using StripeSf.Core.Settlement;
 using StripeSf.Core.Tests.Scenarios;
 using StripeSf.Testing.LoopbackSalesforce;
 using StripeSf.Testing.Scenarios;
@@ -37,7 +38,8 @@ namespace StripeSf.Core.Tests.Properties;
 ///   template has a distinct <c>created</c>.
 /// </para>
 /// <para>
-/// No delivery order is excluded. A RetryLater outcome is re-queued behind what is queued (a dispute
+/// No delivery order is excluded. Every delivery is settled by the production SettlementPolicy (through
+/// the SettlementExecutor every host uses); a scheduled retry copy is queued behind what is queued (a dispute
 /// before its charge waits for it; an event that finds no Account re-plans with create fields inside
 /// the processor), and the only dead letter accepted is a dispute in a set with no event that writes
 /// its charge's entry: it waits until its retries are exhausted — in every order alike, the Case
@@ -51,7 +53,7 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
 
     private LoopbackSalesforce _salesforce = null!;
     private ServiceProvider _services = null!;
-    private EventProcessor _processor = null!;
+    private SettlementExecutor _executor = null!;
 
     /// <summary>Every routed event type, with the records they share.</summary>
     private static readonly Template[] Catalogue =
@@ -108,7 +110,7 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
     {
         _salesforce = await LoopbackSalesforce.StartAsync(LoopbackServices.Org());
         _services = LoopbackServices.Build(_salesforce);
-        _processor = _services.GetRequiredService<EventProcessor>();
+        _executor = _services.GetRequiredService<SettlementExecutor>();
     }
 
     public async Task DisposeAsync()
@@ -245,21 +247,18 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
                 ["Name"] = $"Deal {run.S}", ["StageName"] = "Negotiation", ["CloseDate"] = "2026-12-31",
             }),
         };
+        // Settled as every host settles: the production SettlementPolicy through the SettlementExecutor;
+        // this queue only executes its actions (a scheduled copy goes behind what is queued now).
         var queue = new Queue<InboundMessage>(deliveries.Select(i => Catalogue[i].Message(run, i, attempt: 1)));
         for (var steps = 0; queue.TryDequeue(out var message); steps++)
         {
             Assert.True(steps < 200, "the run does not settle");
-            var outcome = await _processor.ProcessAsync(message, CancellationToken.None);
-            switch (outcome)
+            var settlement = new PropertyQueueSettlement(queue, message);
+            var result = await _executor.ProcessAndSettleAsync(message, settlement, CancellationToken.None);
+            Assert.Null(result.Failure);
+            if (settlement.DeadLetter is { } dead && !IsDisputeWithoutCharge(deliveries, message, dead.Reason))
             {
-                case ProcessingOutcome.RetryLater retry:
-                    // As the queue does (and EventReplayer): a later copy, after what is queued now.
-                    var attempt = retry.CountsAsAttempt ? message.Attempt + 1 : message.Attempt;
-                    queue.Enqueue(message with { ApplicationProperties = new Dictionary<string, object> { [MessageProperties.Attempt] = attempt } });
-                    break;
-                case ProcessingOutcome.DeadLetter dead when !IsDisputeWithoutCharge(deliveries, message, dead):
-                    Assert.Fail($"{message.MessageId} dead-lettered in {Describe(deliveries)}: {dead.Reason} {dead.Description}");
-                    break;
+                Assert.Fail($"{message.MessageId} dead-lettered in {Describe(deliveries)}: {dead.Reason} {dead.Description}");
             }
         }
 
@@ -267,8 +266,8 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
     }
 
     // A dispute whose charge never gets an entry waits for it until its retries are exhausted — in every order alike.
-    private static bool IsDisputeWithoutCharge(int[] deliveries, InboundMessage message, ProcessingOutcome.DeadLetter dead) =>
-        dead.Reason == DeadLetterReasons.RetriesExhausted
+    private static bool IsDisputeWithoutCharge(int[] deliveries, InboundMessage message, string reason) =>
+        reason == DeadLetterReasons.RetriesExhausted
         && message.MessageId.StartsWith("evt_charge.dispute", StringComparison.Ordinal)
         && !deliveries.Any(i => Catalogue[i].Type is "charge.succeeded" or "payment_intent.succeeded");
 
@@ -390,6 +389,32 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
             }
 
             return new InboundMessage(id, "event", Encoding.UTF8.GetBytes(envelope.ToJsonString()), new Dictionary<string, object> { [MessageProperties.Attempt] = attempt });
+        }
+    }
+
+    /// <summary>The in-memory queue of one run: executes the settlement actions the production policy decides.</summary>
+    private sealed class PropertyQueueSettlement(Queue<InboundMessage> queue, InboundMessage message) : IMessageSettlement
+    {
+        public (string Reason, string Description)? DeadLetter { get; private set; }
+
+        public Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task ScheduleAsync(OutboundMessage copy, CancellationToken cancellationToken)
+        {
+            queue.Enqueue(new InboundMessage(copy.MessageId, copy.Subject, copy.Body, copy.ApplicationProperties));
+            return Task.CompletedTask;
+        }
+
+        public Task DeadLetterAsync(string reason, string description, CancellationToken cancellationToken)
+        {
+            DeadLetter = (reason, description);
+            return Task.CompletedTask;
+        }
+
+        public Task AbandonAsync(CancellationToken cancellationToken)
+        {
+            queue.Enqueue(message with { DeliveryCount = message.DeliveryCount + 1 });
+            return Task.CompletedTask;
         }
     }
 }
