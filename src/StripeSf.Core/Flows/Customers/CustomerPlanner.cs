@@ -62,7 +62,7 @@ internal sealed class CustomerPlanner(SalesforceMappingOptions options, AccountW
         };
 
         // LastName is required, so it is always sent (the email or id when Stripe has no name):
-        // sending it only on create would make a missing Contact trigger the create-fields replan,
+        // sending it only on create would make a missing Contact trigger the creating resend,
         // which would also overwrite the name sales gave an existing Account.
         if (ContactName.From(name) is { } names)
         {
