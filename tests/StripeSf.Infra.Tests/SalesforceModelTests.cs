@@ -27,6 +27,8 @@ public sealed partial class SalesforceModelTests
         { "Account", "Stripe_Payment_Event_At__c", "DateTime" },
         { "Account", "Stripe_Health_Event_At__c", "DateTime" },
         { "Contact", "Stripe_Customer_Id__c", Id },
+        { "Contact", "Stripe_Email_Event_At__c", "DateTime" },
+        { "Contact", "Stripe_Phone_Event_At__c", "DateTime" },
         { "Opportunity", "Stripe_Subscription_Id__c", Id },
         { "Opportunity", "Stripe_Renewal_Key__c", Id },
         { "Opportunity", "MRR__c", Amount },

@@ -17,6 +17,10 @@ public sealed class ContactMap
     public string Phone { get; set; } = "Phone";
     /// <summary>Created time of the last customer event applied to the Contact (stale guard).</summary>
     public string CustomerEventAt { get; set; } = "Stripe_Customer_Event_At__c";
+    /// <summary>Created time of the last customer event that stated the email (its own guard: an event without an email leaves it alone).</summary>
+    public string EmailEventAt { get; set; } = "Stripe_Email_Event_At__c";
+    /// <summary>Created time of the last customer event that stated the phone (its own guard: an event without a phone leaves it alone).</summary>
+    public string PhoneEventAt { get; set; } = "Stripe_Phone_Event_At__c";
     /// <summary>Lookup to the Account.</summary>
     public string AccountRelationship { get; set; } = "Account";
 }

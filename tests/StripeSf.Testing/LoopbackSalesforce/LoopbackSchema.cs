@@ -13,7 +13,7 @@ public static class LoopbackSchema
                  "Stripe_Billing_Event_At__c", "Stripe_Payment_Event_At__c", "Stripe_Health_Event_At__c", "Stripe_Name_Event_At__c", "CurrencyIsoCode"],
                 ["Lifetime_Value__c"], ["Name"]),
             new("Contact", "003", ["Stripe_Customer_Id__c"],
-                ["AccountId", "FirstName", "LastName", "Email", "Phone", "OwnerId", "Stripe_Customer_Event_At__c"], null, ["LastName"]),
+                ["AccountId", "FirstName", "LastName", "Email", "Phone", "OwnerId", "Stripe_Customer_Event_At__c", "Stripe_Email_Event_At__c", "Stripe_Phone_Event_At__c"], null, ["LastName"]),
             new("Opportunity", "006", ["Stripe_Subscription_Id__c", "Stripe_Renewal_Key__c"],
                 ["AccountId", "Name", "StageName", "Amount", "CloseDate", "MRR__c", "ARR__c", "Stripe_Last_Event_At__c", "OwnerId", "CurrencyIsoCode",
                  "Description", "Stripe_Note_Event_At__c", "Type"], null, ["Name", "StageName", "CloseDate"]),

@@ -42,23 +42,37 @@ internal sealed class CustomerPlanner(SalesforceMappingOptions options, AccountW
         accounts.NameFromCustomer(plan, context, "accountName", customerId, name ?? email ?? customerId);
         // The name subrequest above already creates a missing Account, so this one never needs create fields.
         accounts.UpsertGroup(plan, "account", customerId, account);
-        var contact = ContactFields(context, customerId, name, email);
+        var contact = ContactFields(customerId, name, email);
         contact[options.Contact.CustomerEventAt] = eventAt;
         plan.Upsert("contact", options.Contact.Object, options.Contact.ExternalId, customerId, contact);
+
+        // Email and phone each under a guard of their own, written only when Stripe states them: a
+        // customer without a phone never clears the number sales entered, and the newest stated value
+        // wins in any delivery order. After the Contact upsert, which creates a missing Contact.
+        ContactDetail(plan, "contactEmail", customerId, options.Contact.Email, email, options.Contact.EmailEventAt, eventAt);
+        ContactDetail(plan, "contactPhone", customerId, options.Contact.Phone, context.DataObject.Str("phone"), options.Contact.PhoneEventAt, eventAt);
 
         // Not all-or-none: each record has its own stale guard, and the name subrequest is refused
         // (as done) whenever the Account already has a better name.
         return plan.Build(allOrNone: false);
     }
 
-    private JsonObject ContactFields(StripeEventContext context, string customerId, string? name, string? email)
+    private void ContactDetail(CompositePlanBuilder plan, string referenceId, string customerId, string field, string? value, string guard, string eventAt)
+    {
+        if (value is not { Length: > 0 })
+        {
+            return;
+        }
+
+        plan.Upsert(referenceId, options.Contact.Object, options.Contact.ExternalId, customerId, new JsonObject { [field] = value, [guard] = eventAt });
+    }
+
+    private JsonObject ContactFields(string customerId, string? name, string? email)
     {
         var map = options.Contact;
         var fields = new JsonObject
         {
             [map.AccountRelationship] = accounts.Lookup(customerId),
-            [map.Email] = email,
-            [map.Phone] = context.DataObject.Str("phone"),
         };
 
         // LastName is required, so it is always sent (the email or id when Stripe has no name):

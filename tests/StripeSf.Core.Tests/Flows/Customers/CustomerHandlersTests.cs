@@ -37,15 +37,17 @@ public sealed class CustomerHandlersTests
 
         Assert.False(request.AllOrNone);
         Assert.Equal(
-            ["PATCH sobjects/Account/Stripe_Customer_Id__c/cus_Flow2020", "PATCH sobjects/Account/Stripe_Customer_Id__c/cus_Flow2020", "PATCH sobjects/Contact/Stripe_Customer_Id__c/cus_Flow2020"],
+            ["PATCH sobjects/Account/Stripe_Customer_Id__c/cus_Flow2020", "PATCH sobjects/Account/Stripe_Customer_Id__c/cus_Flow2020",
+             "PATCH sobjects/Contact/Stripe_Customer_Id__c/cus_Flow2020", "PATCH sobjects/Contact/Stripe_Customer_Id__c/cus_Flow2020", "PATCH sobjects/Contact/Stripe_Customer_Id__c/cus_Flow2020"],
             FlowFixture.Calls(request));
         FlowFixture.AssertBody("""{"Name":"Jenny Rosen","Stripe_Name_Event_At__c":"2020-11-14T22:13:20.000Z"}""", FlowFixture.Body(request, "accountName"));
         FlowFixture.AssertBody("""{"Stripe_Customer_Event_At__c":"2020-11-14T22:13:20.000Z"}""", FlowFixture.Body(request, "account"));
         FlowFixture.AssertBody("""
-            {"Account":{"Stripe_Customer_Id__c":"cus_Flow2020"},
-             "Email":"jenny.rosen@example.com","Phone":"+1 555 010 0100","FirstName":"Jenny","LastName":"Rosen",
+            {"Account":{"Stripe_Customer_Id__c":"cus_Flow2020"},"FirstName":"Jenny","LastName":"Rosen",
              "Stripe_Customer_Event_At__c":"2020-11-14T22:13:20.000Z"}
             """, FlowFixture.Body(request, "contact"));
+        FlowFixture.AssertBody("""{"Email":"jenny.rosen@example.com","Stripe_Email_Event_At__c":"2020-11-14T22:13:20.000Z"}""", FlowFixture.Body(request, "contactEmail"));
+        FlowFixture.AssertBody("""{"Phone":"+1 555 010 0100","Stripe_Phone_Event_At__c":"2020-11-14T22:13:20.000Z"}""", FlowFixture.Body(request, "contactPhone"));
     }
 
     [Fact]
@@ -65,21 +67,24 @@ public sealed class CustomerHandlersTests
         Assert.Equal("ops@acme.example", (string?)FlowFixture.Body(request, "accountName")["Name"]);
         FlowFixture.AssertBody("""{"Stripe_Customer_Event_At__c":"2026-09-21T14:13:20.000Z"}""", FlowFixture.Body(request, "account"));
         FlowFixture.AssertBody("""
-            {"Account":{"Stripe_Customer_Id__c":"cus_Flow2026"},"Email":"ops@acme.example","Phone":null,"FirstName":null,"LastName":"ops@acme.example",
+            {"Account":{"Stripe_Customer_Id__c":"cus_Flow2026"},"FirstName":null,"LastName":"ops@acme.example",
              "Stripe_Customer_Event_At__c":"2026-09-21T14:13:20.000Z"}
             """, FlowFixture.Body(request, "contact"));
+        FlowFixture.AssertBody("""{"Email":"ops@acme.example","Stripe_Email_Event_At__c":"2026-09-21T14:13:20.000Z"}""", FlowFixture.Body(request, "contactEmail"));
+        Assert.DoesNotContain("contactPhone", request.Subrequests.Select(r => r.ReferenceId));
     }
 
     [Fact]
-    public void Plan_UpdatedWithThreeWordName_SplitsFirstNameFromLastWordAndClearsMissingPhone()
+    public void Plan_UpdatedWithThreeWordName_SplitsFirstNameFromLastWordAndLeavesThePhoneSalesEnteredAlone()
     {
         var request = Updated().Plan(Load("customer.updated.2020-08-27.json"));
 
         FlowFixture.AssertBody("""
-            {"Account":{"Stripe_Customer_Id__c":"cus_Flow2020"},
-             "Email":"mary.smith@example.com","Phone":null,"FirstName":"Mary Ann","LastName":"Smith",
+            {"Account":{"Stripe_Customer_Id__c":"cus_Flow2020"},"FirstName":"Mary Ann","LastName":"Smith",
              "Stripe_Customer_Event_At__c":"2020-11-14T22:23:20.000Z"}
             """, FlowFixture.Body(request, "contact"));
+        FlowFixture.AssertBody("""{"Email":"mary.smith@example.com","Stripe_Email_Event_At__c":"2020-11-14T22:23:20.000Z"}""", FlowFixture.Body(request, "contactEmail"));
+        Assert.All(request.Subrequests, s => Assert.False(s.Body?.ContainsKey("Phone"), $"{s.ReferenceId} must not touch the phone"));
         Assert.DoesNotContain("Name", FlowFixture.Body(request, "account").Select(p => p.Key));
     }
 
@@ -91,10 +96,10 @@ public sealed class CustomerHandlersTests
         Assert.All(request.Subrequests, s => Assert.Equal("PATCH", s.Method));
         FlowFixture.AssertBody("""{"Stripe_Customer_Event_At__c":"2026-09-21T15:13:20.000Z"}""", FlowFixture.Body(request, "account"));
         FlowFixture.AssertBody("""
-            {"Account":{"Stripe_Customer_Id__c":"cus_Flow2026"},
-             "Email":"cher@example.com","Phone":"+44 20 7946 0000","FirstName":null,"LastName":"Cher",
+            {"Account":{"Stripe_Customer_Id__c":"cus_Flow2026"},"FirstName":null,"LastName":"Cher",
              "Stripe_Customer_Event_At__c":"2026-09-21T15:13:20.000Z"}
             """, FlowFixture.Body(request, "contact"));
+        FlowFixture.AssertBody("""{"Phone":"+44 20 7946 0000","Stripe_Phone_Event_At__c":"2026-09-21T15:13:20.000Z"}""", FlowFixture.Body(request, "contactPhone"));
     }
 
     [Fact]
