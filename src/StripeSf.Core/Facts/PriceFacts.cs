@@ -55,6 +55,9 @@ public sealed record PriceFacts
     /// <summary><c>transform_quantity.round</c>: <c>up</c> or <c>down</c>.</summary>
     public string? TransformRound { get; init; }
 
+    /// <summary>What sales teams call the plan: the nickname, else the expanded product's name; null when neither is set.</summary>
+    public string? DisplayName => !string.IsNullOrWhiteSpace(Nickname) ? Nickname : !string.IsNullOrWhiteSpace(ProductName) ? ProductName : null;
+
     /// <summary>True for a tiered price whose tiers are not in the payload.</summary>
     public bool LacksTiers => BillingScheme == "tiered" && Tiers is null;
 

@@ -24,6 +24,9 @@ internal sealed record BillingCadence(string Interval, long IntervalCount)
     };
 
     /// <summary>True for the intervals Stripe supports (day, week, month, year) with a positive count.</summary>
+    /// <summary>The cadence of <paramref name="price"/>; null for a one-time price.</summary>
+    public static BillingCadence? Of(Facts.PriceFacts price) => price.Interval is null ? null : new BillingCadence(price.Interval, price.IntervalCount ?? 0);
+
     public bool IsSupported => IntervalCount > 0 && Interval is "day" or "week" or "month" or "year";
 
     /// <summary>Human label for Salesforce's plan interval: "Monthly", "Yearly", "Every 3 months", …</summary>

@@ -7,7 +7,7 @@ internal sealed class ItemLine
 {
     public required SubscriptionItemFacts Item { get; init; }
 
-    public PriceTerms? Terms { get; init; }
+    public Facts.PriceFacts? Terms { get; init; }
 
     public decimal PeriodAmount { get; set; }
 
@@ -22,13 +22,13 @@ internal sealed class ItemLine
     public RecurringRevenueItem ToResult(string currency) => new()
     {
         ItemId = Item.Id,
-        PriceId = Terms?.PriceId,
+        PriceId = Terms?.Id,
         ProductId = Terms?.ProductId,
-        Name = Terms?.Name,
+        Name = Terms?.DisplayName,
         Currency = Terms?.Currency is { Length: 3 } c ? Money.ToIsoCode(c) : Terms?.Currency,
         Quantity = Item.Quantity ?? 0,
-        Interval = Terms?.Cadence?.Interval,
-        IntervalCount = Terms?.Cadence?.IntervalCount ?? 0,
+        Interval = Terms is null ? null : BillingCadence.Of(Terms)?.Interval,
+        IntervalCount = Terms is null ? 0 : BillingCadence.Of(Terms)?.IntervalCount ?? 0,
         UsageType = Terms?.UsageType ?? "licensed",
         PeriodAmount = Major(PeriodAmount, currency),
         GrossMonthlyAmount = Major(GrossMonthly, currency),

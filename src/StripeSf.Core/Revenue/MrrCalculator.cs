@@ -34,7 +34,7 @@ public static class MrrCalculator
         var approximate = false;
 
         var currency = subscription.Currency;
-        var lines = subscription.Items.Select(item => new ItemLine { Item = item, Terms = PriceTerms.From(item.Price) }).ToList();
+        var lines = subscription.Items.Select(item => new ItemLine { Item = item, Terms = item.Price }).ToList();
         if (currency is null)
         {
             notes.Add("no item has a priced currency; MRR is 0");
@@ -86,9 +86,9 @@ public static class MrrCalculator
             return false;
         }
 
-        if (terms.Cadence is not { IsSupported: true } cadence)
+        if (BillingCadence.Of(terms) is not { IsSupported: true } cadence)
         {
-            line.Notes.Add($"not a recurring price with a known interval ({terms.Cadence?.Interval} × {terms.Cadence?.IntervalCount}); excluded");
+            line.Notes.Add($"not a recurring price with a known interval ({terms.Interval} × {terms.IntervalCount ?? 0}); excluded");
             approximate = true;
             return false;
         }
@@ -125,7 +125,7 @@ public static class MrrCalculator
     /// </summary>
     private static BillingCadence? SubscriptionCadence(List<ItemLine> lines, List<string> notes, ref bool approximate)
     {
-        var cadences = lines.Where(l => l.Included).Select(l => l.Terms!.Cadence!).Distinct().ToList();
+        var cadences = lines.Where(l => l.Included).Select(l => BillingCadence.Of(l.Terms!)!).Distinct().ToList();
         if (cadences.Count > 1)
         {
             notes.Add("items bill on different intervals; a subscription-level amount_off is spread using the first item's interval");
@@ -172,10 +172,10 @@ public static class MrrCalculator
         var monthly = Money.ToMajorUnits(netMinor, currency);
         var counted = counts == true;
         var names = lines.Where(l => l.Included || l.Terms?.UsageType == "metered")
-            .Select(l => l.Terms?.Name ?? l.Terms?.PriceId)
+            .Select(l => l.Terms?.DisplayName ?? l.Terms?.Id)
             .OfType<string>().Distinct().ToList();
-        var intervals = lines.Where(l => l.Terms?.Cadence is { IsSupported: true })
-            .Select(l => l.Terms!.Cadence!).Distinct().ToList();
+        var intervals = lines.Where(l => l.Terms is not null && BillingCadence.Of(l.Terms) is { IsSupported: true })
+            .Select(l => BillingCadence.Of(l.Terms!)!).Distinct().ToList();
 
         return new RecurringRevenue
         {

@@ -10,7 +10,7 @@ namespace StripeSf.Core.Revenue;
 internal static class PeriodAmount
 {
     /// <summary>Returns null (with a reason) when the payload does not carry enough to know the amount.</summary>
-    public static decimal? Compute(PriceTerms terms, long quantity, out string? problem)
+    public static decimal? Compute(Facts.PriceFacts terms, long quantity, out string? problem)
     {
         problem = null;
         if (terms.BillingScheme == "tiered")
@@ -44,7 +44,7 @@ internal static class PeriodAmount
     /// Applies <c>transform_quantity</c>: Stripe bills ceil or floor(quantity / divide_by) units
     /// ("bill per pack of 10 seats"); it cannot be combined with tiers.
     /// </summary>
-    private static decimal TransformedQuantity(PriceTerms terms, long quantity)
+    private static decimal TransformedQuantity(Facts.PriceFacts terms, long quantity)
     {
         if (terms.TransformDivideBy is not { } divideBy || divideBy <= 0)
         {
