@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StripeSf.Core.Facts;
 using StripeSf.Core.Flows.Shared;
 using StripeSf.Core.Mapping;
 using StripeSf.Core.Planning;
@@ -25,10 +26,10 @@ internal sealed class CustomerPlanner(SalesforceMappingOptions options, AccountW
             return WritePlan.Empty;
         }
 
-        var customer = context.DataObject;
-        var customerId = customer.Required("customer", "id");
-        var name = customer.Str("name");
-        var email = customer.Str("email");
+        var customer = context.Facts.Customer();
+        var customerId = customer.Id;
+        var name = customer.Name;
+        var email = customer.Email;
         var eventAt = SalesforceValues.DateTime(context.Created);
         var plan = new CompositePlanBuilder();
 
@@ -42,7 +43,7 @@ internal sealed class CustomerPlanner(SalesforceMappingOptions options, AccountW
         accounts.NameFromCustomer(plan, context, "accountName", customerId, name ?? email ?? customerId);
         // The name subrequest above already creates a missing Account, so this one never needs create fields.
         accounts.UpsertGroup(plan, "account", customerId, account);
-        var contact = ContactFields(context, customerId, name, email);
+        var contact = ContactFields(customer);
         contact[options.Contact.CustomerEventAt] = eventAt;
         plan.Upsert("contact", options.Contact.Object, options.Contact.ExternalId, customerId, contact);
 
@@ -51,20 +52,20 @@ internal sealed class CustomerPlanner(SalesforceMappingOptions options, AccountW
         return plan.Build(allOrNone: false);
     }
 
-    private JsonObject ContactFields(StripeEventContext context, string customerId, string? name, string? email)
+    private JsonObject ContactFields(CustomerFacts customer)
     {
         var map = options.Contact;
         var fields = new JsonObject
         {
-            [map.AccountRelationship] = accounts.Lookup(customerId),
-            [map.Email] = email,
-            [map.Phone] = context.DataObject.Str("phone"),
+            [map.AccountRelationship] = accounts.Lookup(customer.Id),
+            [map.Email] = customer.Email,
+            [map.Phone] = customer.Phone,
         };
 
         // LastName is required, so it is always sent (the email or id when Stripe has no name):
         // sending it only on create would make a missing Contact trigger the create-fields replan,
         // which would also overwrite the name sales gave an existing Account.
-        if (ContactName.From(name) is { } names)
+        if (ContactName.From(customer.Name) is { } names)
         {
             fields[map.FirstName] = names.FirstName;
             fields[map.LastName] = names.LastName;
@@ -72,7 +73,7 @@ internal sealed class CustomerPlanner(SalesforceMappingOptions options, AccountW
         else
         {
             fields[map.FirstName] = null;
-            fields[map.LastName] = ContactName.Fallback(email, customerId).LastName;
+            fields[map.LastName] = ContactName.Fallback(customer.Email, customer.Id).LastName;
         }
 
         return fields;
