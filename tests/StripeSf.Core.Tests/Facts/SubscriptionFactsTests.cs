@@ -261,7 +261,7 @@ public sealed class SubscriptionFactsTests
         Assert.Equal("di_facts_basil", Assert.Single(facts.Discounts).Id);
     }
 
-    public static TheoryData<string> EverySubscriptionFixture => BillingReaderParityTests.Files("subscription");
+    public static TheoryData<string> EverySubscriptionFixture => BillingFixtureFactsTests.Files("subscription");
 
     [Theory]
     [MemberData(nameof(EverySubscriptionFixture))]

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StripeSf.Core.Facts;
 using StripeSf.Core.Flows.Shared;
 using StripeSf.Core.Mapping;
 using StripeSf.Core.Planning;
@@ -25,10 +26,10 @@ internal sealed class CustomerPlanner(SalesforceMappingOptions options, AccountW
             return WritePlan.Empty;
         }
 
-        var customer = context.DataObject;
-        var customerId = customer.Required("customer", "id");
-        var name = customer.Str("name");
-        var email = customer.Str("email");
+        var customer = context.Facts.Customer();
+        var customerId = customer.Id;
+        var name = customer.Name;
+        var email = customer.Email;
         var eventAt = SalesforceValues.DateTime(context.Created);
         var plan = new CompositePlanBuilder();
 
@@ -42,7 +43,7 @@ internal sealed class CustomerPlanner(SalesforceMappingOptions options, AccountW
         accounts.NameFromCustomer(plan, context, "accountName", customerId, name ?? email ?? customerId);
         // The name subrequest above already creates a missing Account, so this one never needs create fields.
         accounts.UpsertGroup(plan, "account", customerId, account);
-        var contact = ContactFields(customerId, name, email);
+        var contact = ContactFields(customer);
         contact[options.Contact.CustomerEventAt] = eventAt;
         plan.Upsert("contact", options.Contact.Object, options.Contact.ExternalId, customerId, contact);
 
@@ -50,7 +51,7 @@ internal sealed class CustomerPlanner(SalesforceMappingOptions options, AccountW
         // customer without a phone never clears the number sales entered, and the newest stated value
         // wins in any delivery order. After the Contact upsert, which creates a missing Contact.
         ContactDetail(plan, "contactEmail", customerId, options.Contact.Email, email, options.Contact.EmailEventAt, eventAt);
-        ContactDetail(plan, "contactPhone", customerId, options.Contact.Phone, context.DataObject.Str("phone"), options.Contact.PhoneEventAt, eventAt);
+        ContactDetail(plan, "contactPhone", customerId, options.Contact.Phone, customer.Phone, options.Contact.PhoneEventAt, eventAt);
 
         // Not all-or-none: each record has its own stale guard, and the name subrequest is refused
         // (as done) whenever the Account already has a better name.
@@ -67,18 +68,18 @@ internal sealed class CustomerPlanner(SalesforceMappingOptions options, AccountW
         plan.Upsert(referenceId, options.Contact.Object, options.Contact.ExternalId, customerId, new JsonObject { [field] = value, [guard] = eventAt });
     }
 
-    private JsonObject ContactFields(string customerId, string? name, string? email)
+    private JsonObject ContactFields(CustomerFacts customer)
     {
         var map = options.Contact;
         var fields = new JsonObject
         {
-            [map.AccountRelationship] = accounts.Lookup(customerId),
+            [map.AccountRelationship] = accounts.Lookup(customer.Id),
         };
 
         // LastName is required, so it is always sent (the email or id when Stripe has no name):
         // sending it only on create would make a missing Contact trigger the creating resend,
         // which would also overwrite the name sales gave an existing Account.
-        if (ContactName.From(name) is { } names)
+        if (ContactName.From(customer.Name) is { } names)
         {
             fields[map.FirstName] = names.FirstName;
             fields[map.LastName] = names.LastName;
@@ -86,7 +87,7 @@ internal sealed class CustomerPlanner(SalesforceMappingOptions options, AccountW
         else
         {
             fields[map.FirstName] = null;
-            fields[map.LastName] = ContactName.Fallback(email, customerId).LastName;
+            fields[map.LastName] = ContactName.Fallback(customer.Email, customer.Id).LastName;
         }
 
         return fields;

@@ -1,3 +1,4 @@
+using StripeSf.Core.Facts;
 using StripeSf.Core.Flows.Shared;
 
 namespace StripeSf.Core.Flows.Disputes;

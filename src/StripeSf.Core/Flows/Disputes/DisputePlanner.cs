@@ -32,7 +32,7 @@ internal sealed class DisputePlanner(SalesforceMappingOptions options, PaymentEn
             return WritePlan.Empty;
         }
 
-        var dispute = DisputeFacts.From(context.DataObject);
+        var dispute = context.Facts.Dispute();
         var caseMap = options.Case;
         var plan = new CompositePlanBuilder();
 
@@ -63,7 +63,7 @@ internal sealed class DisputePlanner(SalesforceMappingOptions options, PaymentEn
         if (closed && dispute.IsLost)
         {
             var entry = new PaymentEntry(dispute.Id, options.Payment.TypeDispute, -dispute.Amount, dispute.Currency, dispute.Status,
-                context.Created, dispute.ChargeId, null, ChargeCard.From(context.DataObject).Brand, null);
+                context.Created, dispute.ChargeId, null, dispute.CardBrand, null);
             _entries.UpsertForAccountId(plan, "dispute", entry, context.Created, accountId);
         }
 

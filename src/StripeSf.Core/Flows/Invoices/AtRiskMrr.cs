@@ -1,5 +1,4 @@
-using System.Text.Json;
-using StripeSf.Core.Flows.Shared;
+using StripeSf.Core.Facts;
 using StripeSf.Core.Revenue;
 
 namespace StripeSf.Core.Flows.Invoices;
@@ -22,34 +21,26 @@ internal sealed record AtRiskMrr(decimal Amount, string Basis)
             return new AtRiskMrr(due, "amount due (not a subscription invoice)");
         }
 
-        var line = invoice.Raw.Items("lines").FirstOrDefault(IsRecurringLine);
-        var cadence = line.ValueKind == JsonValueKind.Object ? CadenceOf(line) : null;
+        var cadence = invoice.RecurringLine is { } line ? CadenceOf(line) : null;
         return cadence is { IsSupported: true }
             ? new AtRiskMrr(Money.Round(cadence.ToMonthly(due), invoice.Currency), $"amount due normalised to a month from {cadence.Label.ToLowerInvariant()} billing")
             : new AtRiskMrr(due, "amount due (billing period unknown)");
     }
 
-    private static bool IsRecurringLine(JsonElement line) =>
-        !line.Flag("proration") && !line.Flag("parent", "subscription_item_details", "proration")
-        && (line.Str("type") == "subscription" || line.At("parent", "subscription_item_details") is not null || line.At("price", "recurring") is not null);
-
-    private static BillingCadence? CadenceOf(JsonElement line)
+    private static BillingCadence? CadenceOf(InvoiceLineFacts line)
     {
-        foreach (var recurring in new[] { line.At("price", "recurring"), line.At("plan") })
+        if (line.Price is { Interval: { } interval } price)
         {
-            if (recurring is { } r && r.Str("interval") is { } interval)
-            {
-                return new BillingCadence(interval, r.Long("interval_count") ?? 1);
-            }
+            return new BillingCadence(interval, price.IntervalCount ?? 1);
         }
 
-        return line.Long("period", "start") is { } start && line.Long("period", "end") is { } end ? FromPeriod(start, end) : null;
+        return line.PeriodStart is { } start && line.PeriodEnd is { } end ? FromPeriod(start, end) : null;
     }
 
-    private static BillingCadence? FromPeriod(long startUnix, long endUnix)
+    private static BillingCadence? FromPeriod(DateTimeOffset periodStart, DateTimeOffset periodEnd)
     {
-        var start = DateTimeOffset.FromUnixTimeSeconds(startUnix).UtcDateTime;
-        var end = DateTimeOffset.FromUnixTimeSeconds(endUnix).UtcDateTime;
+        var start = periodStart.UtcDateTime;
+        var end = periodEnd.UtcDateTime;
         if (end <= start)
         {
             return null;

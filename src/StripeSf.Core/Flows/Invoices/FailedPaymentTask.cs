@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StripeSf.Core.Facts;
 using StripeSf.Core.Flows.Shared;
 using StripeSf.Core.Mapping;
 using StripeSf.Core.Processing;

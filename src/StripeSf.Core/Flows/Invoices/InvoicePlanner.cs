@@ -1,3 +1,4 @@
+using StripeSf.Core.Facts;
 using StripeSf.Core.Flows.Shared;
 using StripeSf.Core.Mapping;
 using StripeSf.Core.Planning;
@@ -20,11 +21,11 @@ internal sealed class InvoicePlanner(SalesforceMappingOptions options, AccountWr
             return WritePlan.Empty;
         }
 
-        var invoice = InvoiceFacts.From(context.DataObject);
+        var invoice = context.Facts.Invoice();
         var billing = new BillingAccountFields(options.Account).Status(options.Account.BillingCurrent);
         if (invoice.AmountPaid > 0)
         {
-            billing.LastPayment(invoice.PaidAt is { } paidAt ? DateTimeOffset.FromUnixTimeSeconds(paidAt) : context.Created);
+            billing.LastPayment(invoice.PaidAt ?? context.Created);
         }
 
         return Write(context, invoice, billing);
@@ -32,7 +33,7 @@ internal sealed class InvoicePlanner(SalesforceMappingOptions options, AccountWr
 
     /// <summary>invoice.finalized: the invoice record only; finalizing says nothing about billing status.</summary>
     public WritePlan Finalized(StripeEventContext context) =>
-        options.Flows.Invoices ? Write(context, InvoiceFacts.From(context.DataObject), new BillingAccountFields(options.Account)) : WritePlan.Empty;
+        options.Flows.Invoices ? Write(context, context.Facts.Invoice(), new BillingAccountFields(options.Account)) : WritePlan.Empty;
 
     /// <summary>invoice.payment_failed: Billing Status Payment Overdue, the invoice, and the owner's Task.</summary>
     public WritePlan PaymentFailed(StripeEventContext context)
@@ -43,7 +44,7 @@ internal sealed class InvoicePlanner(SalesforceMappingOptions options, AccountWr
             return WritePlan.Empty;
         }
 
-        var invoice = InvoiceFacts.From(context.DataObject);
+        var invoice = context.Facts.Invoice();
         var billing = new BillingAccountFields(options.Account);
         if (flows.Invoices)
         {
@@ -73,7 +74,7 @@ internal sealed class InvoicePlanner(SalesforceMappingOptions options, AccountWr
     private CompositePlanBuilder Begin(StripeEventContext context, InvoiceFacts invoice, BillingAccountFields billing)
     {
         var plan = new CompositePlanBuilder();
-        billing.Upsert(accounts, plan, context, "account", invoice.CustomerId, invoice.CustomerName);
+        billing.Upsert(accounts, plan, context, "account", invoice.CustomerId, invoice.CustomerName ?? invoice.CustomerEmail);
         if (options.Flows.Invoices)
         {
             _invoices.Upsert(plan, invoice, context.Created);

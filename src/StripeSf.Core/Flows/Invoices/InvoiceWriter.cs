@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StripeSf.Core.Facts;
 using StripeSf.Core.Flows.Shared;
 using StripeSf.Core.Mapping;
 
@@ -34,5 +35,5 @@ internal sealed class InvoiceWriter(SalesforceMappingOptions options)
         plan.Upsert("invoice", map.Object, map.ExternalId, invoice.Id, fields);
     }
 
-    private static string? Time(long? unixSeconds) => unixSeconds is { } value ? SalesforceValues.FromUnix(value) : null;
+    private static string? Time(DateTimeOffset? value) => value is { } time ? SalesforceValues.DateTime(time) : null;
 }

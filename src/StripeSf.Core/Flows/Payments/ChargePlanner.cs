@@ -17,8 +17,8 @@ internal sealed class ChargePlanner(SalesforceMappingOptions options, AccountWri
     /// <summary>The plan for the charge that is the event's object (charge.succeeded, charge.failed).</summary>
     public WritePlan PlanCharge(StripeEventContext context)
     {
-        var charge = context.DataObject;
-        return Plan(context, ChargeReader.Entry(charge, options.Payment), ChargeReader.CustomerId(charge), ChargeReader.PayerName(charge));
+        var charge = context.Facts.Charge();
+        return Plan(context, ChargeEntry.From(charge, options.Payment), charge.CustomerId, ChargeEntry.PayerName(charge));
     }
 
     /// <summary>The plan for <paramref name="entry"/> of customer <paramref name="customerId"/>.</summary>

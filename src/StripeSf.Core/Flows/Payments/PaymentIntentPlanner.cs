@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using StripeSf.Core.Flows.Shared;
 using StripeSf.Core.Mapping;
@@ -17,36 +16,30 @@ internal sealed class PaymentIntentPlanner(SalesforceMappingOptions options, Cha
     /// <summary>The plan of a payment_intent.succeeded event.</summary>
     public WritePlan Plan(StripeEventContext context)
     {
-        var intent = context.DataObject;
-        var customerId = intent.Str("customer");
-        var latest = intent.Str("latest_charge");
+        var intent = context.Facts.PaymentIntent();
 
         // Before 2022-11-15 the intent embeds its charges (newest first): map the succeeded one fully.
-        var embedded = intent.Items("charges")
-            .Where(c => latest is null ? c.Str("status") == "succeeded" : c.Str("id") == latest)
-            .Select(c => (JsonElement?)c)
-            .FirstOrDefault();
-        if (embedded is { } charge)
+        if (intent.PayingCharge is { } charge)
         {
-            return charges.Plan(context, ChargeReader.Entry(charge, options.Payment), customerId ?? ChargeReader.CustomerId(charge), ChargeReader.PayerName(charge));
+            return charges.Plan(context, ChargeEntry.From(charge, options.Payment), intent.CustomerId ?? charge.CustomerId, ChargeEntry.PayerName(charge));
         }
 
         // Current versions name the charge only: the intent knows amount and currency, not the card,
         // so its write must not make charge.succeeded (with the card) look stale when that event is
         // a second older; both state the same amount and status.
-        var id = intent.Required("payment_intent", "id");
+        var latest = intent.LatestChargeId;
         var entry = new PaymentEntry(
-            latest ?? id,
+            latest ?? intent.Id,
             options.Payment.TypeCharge,
-            intent.Long("amount_received") ?? intent.Long("amount") ?? 0,
-            intent.Required($"payment_intent {id}", "currency"),
-            intent.Str("status"),
+            intent.AmountReceived ?? intent.Amount,
+            intent.Currency,
+            intent.Status,
             context.Created,
             latest,
-            intent.Str("invoice"),
+            intent.InvoiceId,
             null,
             null,
             CarriesEventTime: latest is null);
-        return charges.Plan(context, entry, customerId, intent.Str("receipt_email"));
+        return charges.Plan(context, entry, intent.CustomerId, intent.ReceiptEmail);
     }
 }

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using StripeSf.Core.Flows.Shared;
+using StripeSf.Core.Facts;
 using StripeSf.Core.Mapping;
 
 namespace StripeSf.Core.Flows.Payments;
@@ -19,38 +18,32 @@ internal static class RefundEntries
     private const int MaxEntries = 20;
 
     /// <summary>The refund entries of <paramref name="charge"/>.</summary>
-    public static IReadOnlyList<PaymentEntry> From(JsonElement charge, PaymentMap map, DateTimeOffset eventCreated)
+    public static IReadOnlyList<PaymentEntry> From(ChargeFacts charge, PaymentMap map, DateTimeOffset eventCreated)
     {
-        var chargeEntry = ChargeReader.Entry(charge, map);
-        var embedded = charge.Items("refunds").Where(r => r.Str("id") is not null).Take(MaxEntries).ToList();
-        if (embedded.Count > 0)
+        var chargeEntry = ChargeEntry.From(charge, map);
+        if (charge.Refunds.Count > 0)
         {
-            return [.. embedded.Select(refund => chargeEntry with
+            return [.. charge.Refunds.Take(MaxEntries).Select(refund => chargeEntry with
             {
-                Id = refund.Str("id")!,
+                Id = refund.Id,
                 Type = map.TypeRefund,
-                SignedMinorUnits = -(refund.Long("amount") ?? 0),
-                Currency = refund.Str("currency") ?? chargeEntry.Currency,
-                Status = refund.Str("status"),
-                PaidAt = refund.Long("created") is { } created ? DateTimeOffset.FromUnixTimeSeconds(created) : eventCreated,
+                SignedMinorUnits = -refund.Amount,
+                Currency = refund.Currency ?? chargeEntry.Currency,
+                Status = refund.Status,
+                PaidAt = refund.Created ?? eventCreated,
             })];
         }
 
-        var refunded = charge.Long("amount_refunded") ?? 0;
-        return refunded <= 0 ? [] :
+        return charge.AmountRefunded <= 0 ? [] :
         [
             chargeEntry with
             {
                 Id = chargeEntry.Id + CumulativeKeySuffix,
                 Type = map.TypeRefund,
-                SignedMinorUnits = -refunded,
-                Status = charge.Flag("refunded") ? "refunded" : "partially_refunded",
+                SignedMinorUnits = -charge.AmountRefunded,
+                Status = charge.Refunded ? "refunded" : "partially_refunded",
                 PaidAt = eventCreated,
             },
         ];
     }
-
-    /// <summary>True when the whole charge has been refunded.</summary>
-    public static bool IsFull(JsonElement charge) =>
-        charge.Flag("refunded") || (charge.Long("amount") is > 0 and var amount && charge.Long("amount_refunded") >= amount);
 }

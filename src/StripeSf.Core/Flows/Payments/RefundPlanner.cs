@@ -16,15 +16,20 @@ internal sealed class RefundPlanner(SalesforceMappingOptions map, AccountWriter 
     /// <summary>The plan of a charge.refunded event.</summary>
     public WritePlan Plan(StripeEventContext context)
     {
-        var charge = context.DataObject;
-        if (!map.Flows.Payments || ChargeReader.CustomerId(charge) is not { } customerId)
+        if (!map.Flows.Payments)
+        {
+            return WritePlan.Empty;
+        }
+
+        var charge = context.Facts.Charge();
+        if (charge.CustomerId is not { } customerId)
         {
             return WritePlan.Empty;
         }
 
         var plan = new CompositePlanBuilder();
-        var billing = new BillingAccountFields(map.Account).Health(BillingCustomerHealth.ForRefund(RefundEntries.IsFull(charge), map.Account));
-        billing.Upsert(accounts, plan, context, "account", customerId, ChargeReader.PayerName(charge));
+        var billing = new BillingAccountFields(map.Account).Health(BillingCustomerHealth.ForRefund(charge.FullyRefunded, map.Account));
+        billing.Upsert(accounts, plan, context, "account", customerId, ChargeEntry.PayerName(charge));
         var entries = RefundEntries.From(charge, map.Payment, context.Created);
         for (var i = 0; i < entries.Count; i++)
         {

@@ -18,7 +18,4 @@ internal static class BillingText
 
     /// <summary>"2026-11-22 12:00 UTC".</summary>
     public static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-
-    /// <summary>A Stripe Unix time as <see cref="Time(DateTimeOffset)"/>.</summary>
-    public static string Time(long unixSeconds) => Time(DateTimeOffset.FromUnixTimeSeconds(unixSeconds));
 }
