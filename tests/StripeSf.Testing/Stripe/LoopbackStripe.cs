@@ -47,6 +47,24 @@ public sealed class LoopbackStripe : IAsyncDisposable
         Objects[$"/v1/{kind}/{stripeObject["id"]!.GetValue<string>()}"] = stripeObject.ToJsonString();
     }
 
+    /// <summary>
+    /// Registers an existing webhook endpoint (listed by GET /v1/webhook_endpoints) in Stripe's shape:
+    /// <paramref name="status"/> <c>enabled</c> or <c>disabled</c>, <paramref name="apiVersion"/> null for the account default.
+    /// </summary>
+    public void AddEndpoint(string id, string url, IEnumerable<string> enabledEvents, string? apiVersion, string status = "enabled") =>
+        Endpoints.Enqueue(new Dictionary<string, object?>
+        {
+            ["id"] = id,
+            ["object"] = "webhook_endpoint",
+            ["api_version"] = apiVersion,
+            ["created"] = 1_763_000_000,
+            ["enabled_events"] = enabledEvents.ToArray(),
+            ["livemode"] = false,
+            ["metadata"] = new Dictionary<string, string>(),
+            ["status"] = status,
+            ["url"] = url,
+        });
+
     /// <summary>Starts the server on a free port.</summary>
     public static async Task<LoopbackStripe> StartAsync()
     {
