@@ -36,8 +36,9 @@ public sealed class GapFillTests(ITestOutputHelper output)
             output.WriteLine(line);
         }
 
-        Assert.Equal(["evt_gap1", "evt_gap2"], harness.Publisher.Published.Select(p => p.Message.MessageId));
-        Assert.Equal(["invoice.paid", "customer.created"], harness.Publisher.Published.Select(p => p.Queue));
+        Assert.Equal([("evt_gap1", "invoice.paid"), ("evt_gap2", "customer.created")],
+            harness.Publisher.Published.Select(p => (p.Message.MessageId, p.Queue)).OrderBy(p => p.MessageId, StringComparer.Ordinal));
+        Assert.Equal(["evt_gap1", "evt_gap2"], report.GapFill!.Outcomes.Select(o => o.EventId));
         Close(now.AddHours(-24) - GapFiller.Overlap, report.GapFill!.Window.Since, TimeSpan.FromSeconds(1));
         Assert.Equal(2, report.GapFill.Outcomes.Count(o => o.State == QueueGapFillTarget.Enqueued));
         var run = Assert.Single(harness.Salesforce.Records(ReconciliationRunFields.Object), r => r["Run_Key__c"]!.GetValue<string>() == report.Window.RunKey);
