@@ -17,6 +17,7 @@ public static class StripeSfCommand
         root.Subcommands.Add(DeadLettersCommand.Create());
         root.Subcommands.Add(ReconcileCommand.Create());
         root.Subcommands.Add(GapFillCommand.Create());
+        root.Subcommands.Add(BackfillCommand.Create());
         return root;
     }
 }
