@@ -132,7 +132,7 @@ public sealed class BackfillRunner(ReconciliationStripeClient stripe, BackfillMa
             // The moment before the request is the read time: an event created after it may not be in
             // the answer, so it must win; one created before it is in the answer, so it must lose.
             var readAt = time.GetUtcNow();
-            var options = new CustomerListOptions { Limit = 100, StartingAfter = after };
+            var options = new CustomerListOptions { Limit = (int)Math.Min(100, chunkSize - read), StartingAfter = after };
             if (since is { } s)
             {
                 options.Created = new DateRangeOptions { GreaterThanOrEqual = s.UtcDateTime };
