@@ -9,9 +9,11 @@ using StripeSf.Cli.Backfill;
 using StripeSf.Cli.Hosting;
 using StripeSf.Core.Backfill;
 using StripeSf.Core.DependencyInjection;
+using StripeSf.Core.Mapping;
 using StripeSf.Core.Processing;
 using StripeSf.Core.Reconciliation;
 using StripeSf.Core.StripeApi;
+using StripeSf.Salesforce;
 using StripeSf.Salesforce.Bulk;
 using StripeSf.Salesforce.Configuration;
 using StripeSf.Salesforce.DependencyInjection;
@@ -101,6 +103,8 @@ public static class BackfillCommand
             new ReconciliationStripeClient(Options.Create(configuration.GetSection(StripeApiOptions.SectionName).Get<StripeApiOptions>() ?? new StripeApiOptions())),
             new BackfillMapper(planning.GetRequiredService<EventPlanner>()),
             options.DryRun ? null : services.GetRequiredService<SalesforceBulkClient>(),
+            options.DryRun ? null : new BackfillContactClaims(services.GetRequiredService<ISalesforceClient>(),
+                Options.Create(configuration.GetSection(SalesforceMappingOptions.SectionName).Get<SalesforceMappingOptions>() ?? new SalesforceMappingOptions())),
             TimeProvider.System);
 
         BackfillResult result;

@@ -11,9 +11,10 @@ namespace StripeSf.Core.Backfill;
 /// maps every object with the webhooks' flows (<see cref="BackfillMapper"/>) and writes each chunk with
 /// Bulk API 2.0 upsert jobs by external id — one job per subrequest of the flow's plan, in the plan's
 /// order, so parents (Accounts) are written before children (Contacts). Memory is bounded by the
-/// chunk, not the volume. After every chunk the checkpoint moves on; see <see cref="BackfillCheckpoint"/>.
+/// chunk, not the volume. Email matching runs first for each chunk (<see cref="BackfillContactClaims"/>).
+/// After every chunk the checkpoint moves on; see <see cref="BackfillCheckpoint"/>.
 /// </summary>
-public sealed class BackfillRunner(ReconciliationStripeClient stripe, BackfillMapper mapper, SalesforceBulkClient? bulk, TimeProvider time)
+public sealed class BackfillRunner(ReconciliationStripeClient stripe, BackfillMapper mapper, SalesforceBulkClient? bulk, BackfillContactClaims? claims, TimeProvider time)
 {
     /// <summary>Runs <paramref name="request"/>; a dry run reads Stripe and maps, and neither writes Salesforce nor the checkpoint.</summary>
     public async Task<BackfillResult> RunAsync(BackfillRequest request, IBackfillProgress progress, CancellationToken cancellationToken)
@@ -36,7 +37,7 @@ public sealed class BackfillRunner(ReconciliationStripeClient stripe, BackfillMa
             tally.Read = cursor.Read;
             while (!cursor.Done)
             {
-                var (rows, last, more, read) = await ReadChunkAsync(objectType, checkpoint.Since, cursor.After, request.ChunkSize, cancellationToken).ConfigureAwait(false);
+                var (rows, emails, last, more, read) = await ReadChunkAsync(objectType, checkpoint.Since, cursor.After, request.ChunkSize, cancellationToken).ConfigureAwait(false);
                 tally.Read += read;
                 foreach (var row in rows)
                 {
@@ -49,6 +50,11 @@ public sealed class BackfillRunner(ReconciliationStripeClient stripe, BackfillMa
                 }
                 else
                 {
+                    if (claims is not null)
+                    {
+                        rows.InsertRange(0, await claims.RowsAsync(emails, cancellationToken).ConfigureAwait(false));
+                    }
+
                     foreach (var role in rows.GroupBy(r => (r.Role, r.SObject, r.ExternalIdField)))
                     {
                         jobs++;
@@ -122,9 +128,10 @@ public sealed class BackfillRunner(ReconciliationStripeClient stripe, BackfillMa
         }
     }
 
-    private async Task<(List<BackfillRow> Rows, string? Last, bool More, long Read)> ReadChunkAsync(string objectType, DateTimeOffset? since, string? after, int chunkSize, CancellationToken cancellationToken)
+    private async Task<(List<BackfillRow> Rows, List<(string, string)> Emails, string? Last, bool More, long Read)> ReadChunkAsync(string objectType, DateTimeOffset? since, string? after, int chunkSize, CancellationToken cancellationToken)
     {
         var rows = new List<BackfillRow>();
+        var emails = new List<(string, string)>();
         long read = 0;
         var more = true;
         while (more && read < chunkSize)
@@ -148,6 +155,11 @@ public sealed class BackfillRunner(ReconciliationStripeClient stripe, BackfillMa
 
                 var (mapped, _) = await mapper.MapAsync(objectType, stripeObject, readAt, cancellationToken).ConfigureAwait(false);
                 rows.AddRange(mapped);
+                if (objectType == BackfillObjects.Customers && stripeObject["email"] is JsonValue email && email.TryGetValue<string>(out var address) && address.Length > 0)
+                {
+                    emails.Add((id, address));
+                }
+
                 after = id;
                 read++;
             }
@@ -155,7 +167,7 @@ public sealed class BackfillRunner(ReconciliationStripeClient stripe, BackfillMa
             more = page["has_more"]?.GetValue<bool>() == true;
         }
 
-        return (rows, after, more, read);
+        return (rows, emails, after, more, read);
     }
 
     private async Task WriteJobAsync(string objectType, IReadOnlyList<BackfillRow> rows, BackfillCheckpoint checkpoint, string checkpointPath, BackfillTally tally,

@@ -67,6 +67,7 @@ internal sealed class BackfillHarness : IAsyncDisposable
         new ReconciliationStripeClient(Options.Create(new StripeApiOptions { ApiKey = "rk_test_backfill", ApiBase = Stripe.BaseUrl })),
         new BackfillMapper(_planning.GetRequiredService<EventPlanner>()),
         _salesforceServices.GetRequiredService<SalesforceBulkClient>(),
+        new BackfillContactClaims(_salesforceServices.GetRequiredService<StripeSf.Salesforce.ISalesforceClient>(), Options.Create(new StripeSf.Core.Mapping.SalesforceMappingOptions())),
         Time);
 
     public BackfillRequest Request(bool dryRun = false, bool resume = false, int chunkSize = 5) =>

@@ -42,8 +42,8 @@ public sealed class BackfillRunnerTests(ITestOutputHelper output)
         Assert.Equal("billing007@backfill.example.com", (string?)contacts["cus_bf007"]["Email"]);
         Assert.StartsWith("2026-11-25T12:00:00", (string?)account["Stripe_Customer_Event_At__c"], StringComparison.Ordinal);
         Assert.StartsWith("2026-11-25T12:00:00", (string?)contacts["cus_bf007"]["Stripe_Customer_Event_At__c"], StringComparison.Ordinal);
-        // 9 jobs × (create, upload, close, status, three result sets) and the sign-in: no call per record.
-        Assert.Equal(9 * 7, harness.Salesforce.ApiCalls);
+        // Per chunk one email-matching query, then 3 jobs × (create, upload, close, status, three result sets): no call per record.
+        Assert.Equal(3 * (1 + (3 * 7)), harness.Salesforce.ApiCalls);
         var checkpoint = BackfillCheckpoint.Load(harness.CheckpointPath)!;
         Assert.True(checkpoint.For(BackfillObjects.Customers).Done);
         Assert.Empty(checkpoint.OpenJobs);
@@ -141,6 +141,30 @@ public sealed class BackfillRunnerTests(ITestOutputHelper output)
         Assert.Equal("stripe_object,salesforce_object,external_id_field,external_id,salesforce_error", csv[0]);
         Assert.Contains(csv, l => l.StartsWith("customers,Account,Stripe_Customer_Id__c,cus_dup,DUPLICATE_EXTERNAL_ID", StringComparison.Ordinal));
         Assert.Equal(3, harness.ByCustomer("Contact").Count(c => c.Key.StartsWith("cus_bf", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task RunAsync_CustomerWithTheEmailOfAContactSalesHas_ClaimsItAndItsAccountInsteadOfCreatingDuplicates()
+    {
+        await using var harness = await BackfillHarness.StartAsync();
+        harness.Customers(4);
+        var salesAccount = harness.Salesforce.Seed("Account", new JsonObject { ["Name"] = "Acme (from sales)" });
+        var salesContact = harness.Salesforce.Seed("Contact", new JsonObject { ["LastName"] = "Buyer", ["Email"] = "billing002@backfill.example.com", ["AccountId"] = salesAccount });
+        var progress = new BackfillHarness.RecordingProgress();
+
+        var result = await harness.Runner().RunAsync(harness.Request(), progress, CancellationToken.None);
+
+        Assert.Empty(result.Failures);
+        Assert.Equal(4, harness.Salesforce.Records("Account").Count);
+        Assert.Equal(4, harness.Salesforce.Records("Contact").Count);
+        var account = harness.ByCustomer("Account")["cus_bf002"];
+        Assert.Equal(salesAccount, account["Id"]!.ToString());
+        Assert.Equal("Acme (from sales)", (string?)account["Name"]);
+        var contact = harness.ByCustomer("Contact")["cus_bf002"];
+        Assert.Equal(salesContact, contact["Id"]!.ToString());
+        Assert.Equal(salesAccount, contact["AccountId"]!.ToString());
+        // The claims run first, by Id, then the upserts by external id update the claimed records.
+        Assert.Equal(["Account", "Contact", "Account", "Account", "Contact"], progress.Jobs.Select(j => j.SObject));
     }
 
     [Fact]
