@@ -8,16 +8,18 @@ using StripeSf.Salesforce.Query;
 namespace StripeSf.Core.Backfill;
 
 /// <summary>
-/// Email matching for a chunk, the Bulk form of <see cref="Matching.ExistingContactMatcher"/>: the
-/// Contacts no Stripe customer owns yet whose email is a backfilled customer's (one query per 200
-/// addresses; the oldest Contact per address) are claimed — the customer id written onto the Contact
-/// and its Account by Id, the Account's name guard set to the far future — in jobs that run before
-/// the chunk's upserts, so those update what sales already has instead of creating duplicates.
+/// Email matching for a backfill, the Bulk form of <see cref="Matching.ExistingContactMatcher"/>: the
+/// Contacts with an email that no Stripe customer owns yet (nor their Account) are read once, with
+/// one paged query (2,000 per page: the cost follows the org's unclaimed Contacts, not the Stripe
+/// volume), the oldest per address kept. For each chunk, the customers with such an address claim
+/// that Contact and its Account — the customer id written onto both by Id, the Account's name guard
+/// set to the far future — in jobs that run before the chunk's upserts, so those update what sales
+/// already has instead of creating duplicates.
 /// </summary>
 public sealed class BackfillContactClaims(ISalesforceClient salesforce, IOptions<SalesforceMappingOptions> mapping)
 {
-    /// <summary>Addresses per IN (...) query.</summary>
-    public const int EmailBatchSize = 200;
+    private Dictionary<string, (string ContactId, string? AccountId)>? _unclaimed;
+    private readonly HashSet<string> _claimedAccounts = new(StringComparer.Ordinal);
 
     /// <summary>The claim rows for <paramref name="customers"/> (customer id, email); none when matching is off.</summary>
     public async Task<IReadOnlyList<BackfillRow>> RowsAsync(IReadOnlyList<(string CustomerId, string Email)> customers, CancellationToken cancellationToken)
@@ -28,48 +30,52 @@ public sealed class BackfillContactClaims(ISalesforceClient salesforce, IOptions
             return [];
         }
 
-        // One customer per address: two customers cannot both own the same Contact.
-        var byEmail = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (customerId, email) in customers)
-        {
-            byEmail.TryAdd(email, customerId);
-        }
-
-        var contact = map.Contact;
-        var account = map.Account;
-        var lookup = WrittenFieldCatalog.LookupField(contact.AccountRelationship);
+        var unclaimed = _unclaimed ??= await UnclaimedAsync(map, cancellationToken).ConfigureAwait(false);
         var contactRows = new List<BackfillRow>();
         var accountRows = new List<BackfillRow>();
-        var claimedContacts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var claimedAccounts = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var batch in byEmail.Keys.Chunk(EmailBatchSize))
+        foreach (var (customerId, email) in customers)
         {
-            var query = Soql.Query($"SELECT Id, {Soql.Identifier(lookup)}, {Soql.Identifier(contact.Email)} FROM {Soql.Identifier(contact.Object)} WHERE {Soql.Identifier(contact.Email)} IN {batch} AND {Soql.Identifier(contact.ExternalId)} = null AND {Soql.Identifier($"{contact.AccountRelationship}.{account.ExternalId}")} = null ORDER BY CreatedDate");
-            await foreach (var record in salesforce.QueryAsync(query, cancellationToken).ConfigureAwait(false))
+            // Removed once claimed: two customers with one address cannot both own the same Contact.
+            if (!unclaimed.Remove(email, out var match))
             {
-                if (Text(record, contact.Email) is not { } email || !byEmail.TryGetValue(email, out var customerId) || !claimedContacts.Add(email) || Text(record, "Id") is not { } contactId)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                contactRows.Add(new BackfillRow("claimContact", contact.Object, "Id", contactId, new Dictionary<string, string>(StringComparer.Ordinal)
+            contactRows.Add(new BackfillRow("claimContact", map.Contact.Object, "Id", match.ContactId, new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["Id"] = match.ContactId,
+                [map.Contact.ExternalId] = customerId,
+            }));
+            if (match.AccountId is { } accountId && _claimedAccounts.Add(accountId))
+            {
+                accountRows.Add(new BackfillRow("claimAccount", map.Account.Object, "Id", accountId, new Dictionary<string, string>(StringComparer.Ordinal)
                 {
-                    ["Id"] = contactId,
-                    [contact.ExternalId] = customerId,
+                    ["Id"] = accountId,
+                    [map.Account.ExternalId] = customerId,
+                    [map.Account.NameEventAt] = SalesforceValues.DateTime(AccountWriter.MatchedNameAt),
                 }));
-                if (Text(record, lookup) is { } accountId && claimedAccounts.Add(accountId))
-                {
-                    accountRows.Add(new BackfillRow("claimAccount", account.Object, "Id", accountId, new Dictionary<string, string>(StringComparer.Ordinal)
-                    {
-                        ["Id"] = accountId,
-                        [account.ExternalId] = customerId,
-                        [account.NameEventAt] = SalesforceValues.DateTime(AccountWriter.MatchedNameAt),
-                    }));
-                }
             }
         }
 
         return [.. accountRows, .. contactRows];
+    }
+
+    private async Task<Dictionary<string, (string, string?)>> UnclaimedAsync(SalesforceMappingOptions map, CancellationToken cancellationToken)
+    {
+        var contact = map.Contact;
+        var lookup = WrittenFieldCatalog.LookupField(contact.AccountRelationship);
+        var query = Soql.Query($"SELECT Id, {Soql.Identifier(lookup)}, {Soql.Identifier(contact.Email)} FROM {Soql.Identifier(contact.Object)} WHERE {Soql.Identifier(contact.Email)} != null AND {Soql.Identifier(contact.ExternalId)} = null AND {Soql.Identifier($"{contact.AccountRelationship}.{map.Account.ExternalId}")} = null ORDER BY CreatedDate");
+        var unclaimed = new Dictionary<string, (string, string?)>(StringComparer.OrdinalIgnoreCase);
+        await foreach (var record in salesforce.QueryAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            if (Text(record, contact.Email) is { } email && Text(record, "Id") is { } id)
+            {
+                // Oldest first: the Contact sales has worked with longest wins, as in live matching.
+                unclaimed.TryAdd(email, (id, Text(record, lookup)));
+            }
+        }
+
+        return unclaimed;
     }
 
     private static string? Text(JsonObject record, string field) =>
