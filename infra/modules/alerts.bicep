@@ -165,9 +165,48 @@ resource reconciliationAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01'
   }
 }
 
+// The nightly run (and the on-demand reconcile) logs `StripeEndpointUnhealthy` when the Stripe webhook
+// endpoint is disabled, misses routed event types or uses another API version: events stop arriving
+// or arrive incomplete, which nothing else would notice until the next reconciliation.
+resource stripeEndpointAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: '${namePrefix}-stripe-endpoint'
+  location: location
+  tags: tags
+  properties: {
+    displayName: '${namePrefix}-stripe-endpoint'
+    description: 'The Stripe webhook endpoint is disabled, misses routed event types or uses another API version. Fix it in the Stripe Dashboard (the log line and the reconciliation Case say what), then run stripesf gap-fill or wait for the nightly gap-fill.'
+    severity: 2
+    enabled: true
+    scopes: [
+      applicationInsightsId
+    ]
+    evaluationFrequency: 'PT1H'
+    windowSize: 'P1D'
+    criteria: {
+      allOf: [
+        {
+          query: 'traces | where tostring(customDimensions.EventName) startswith "StripeEndpoint" or tostring(customDimensions["{OriginalFormat}"]) startswith "StripeEndpointUnhealthy" | project timestamp'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: false
+    actions: {
+      actionGroups: actionGroupIds
+    }
+  }
+}
+
 @description('Names of the alert rules.')
 output alertNames array = [
   deadLetterAlert.name
   functionFailureAlert.name
   reconciliationAlert.name
+  stripeEndpointAlert.name
 ]

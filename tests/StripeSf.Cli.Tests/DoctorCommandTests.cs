@@ -68,6 +68,23 @@ public sealed class DoctorCommandTests(ITestOutputHelper log)
         Assert.Contains("FAIL Salesforce:", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Doctor_WithTheEndpointDisabled_FailsAndSaysWhatToFix()
+    {
+        await using var salesforce = await LoopbackSalesforce.StartAsync(new LoopbackSalesforceOptions { ClientId = "doctor-id", ClientSecret = "doctor-secret" });
+        await using var stripe = await LoopbackStripe.StartAsync();
+        stripe.AddEndpoint("we_disabled", "https://stripesf.example.net/api/stripe/webhook?code=k", StripeSf.Core.Routing.RoutingTable.Default.EventTypes, Stripe.StripeConfiguration.ApiVersion, status: "disabled");
+        using var output = new StringWriter();
+
+        var exitCode = await DoctorCommand.RunAsync(Settings(salesforce, stripe), output, CancellationToken.None);
+
+        log.WriteLine(output.ToString());
+        Assert.Equal(1, exitCode);
+        Assert.Contains("FAIL Stripe: key works; no enabled webhook endpoint sends all", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("warn Stripe: we_disabled (https://stripesf.example.net/api/stripe/webhook?code=k) is disabled: Stripe sends it no events", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("stripesf gap-fill", output.ToString(), StringComparison.Ordinal);
+    }
+
     private static IConfiguration Settings(LoopbackSalesforce salesforce, LoopbackStripe stripe,
         string? webhookSecrets = "whsec_doctor", string? stripeKey = "rk_test_doctor", string salesforceSecret = "doctor-secret") =>
         new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

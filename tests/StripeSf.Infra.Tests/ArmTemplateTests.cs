@@ -174,9 +174,10 @@ public sealed partial class ArmTemplateTests
             .Select(r => (string)r["properties"]!["criteria"]!["allOf"]![0]!["query"]!)
             .ToList();
 
-        Assert.Equal(2, queries.Count);
+        Assert.Equal(3, queries.Count);
         Assert.Contains(queries, q => q.Contains("success == false", StringComparison.Ordinal));
         Assert.Contains(queries, q => q.Contains("ReconciliationDiscrepancy", StringComparison.Ordinal));
+        Assert.Contains(queries, q => q.Contains("StripeEndpointUnhealthy", StringComparison.Ordinal));
     }
 
     [Fact]

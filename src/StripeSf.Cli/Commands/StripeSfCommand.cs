@@ -16,6 +16,8 @@ public static class StripeSfCommand
         root.Subcommands.Add(StripeCommand.Create());
         root.Subcommands.Add(DeadLettersCommand.Create());
         root.Subcommands.Add(ReconcileCommand.Create());
+        root.Subcommands.Add(GapFillCommand.Create());
+        root.Subcommands.Add(BackfillCommand.Create());
         return root;
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 using Stripe;
+using StripeSf.Core.Healing;
 using StripeSf.Core.Ingress;
 using StripeSf.Core.Mapping;
 using StripeSf.Core.Routing;
@@ -13,7 +14,7 @@ namespace StripeSf.Cli.Doctor;
 /// <summary>
 /// <c>stripesf doctor</c>: the preflight an operator runs before going live. Checks the webhook
 /// settings, signs in to Salesforce (instance, API version, daily API usage, every mapped field
-/// present and writable) and checks Stripe access and the webhook endpoint.
+/// present and writable) and checks Stripe access and the webhook endpoint (the same watch as the nightly run).
 /// </summary>
 public sealed class DoctorRunner(IConfiguration configuration, SalesforcePreflight preflight, RoutingTable routes)
 {
@@ -76,27 +77,25 @@ public sealed class DoctorRunner(IConfiguration configuration, SalesforcePreflig
                 "Create a restricted key (rk_…) with read access to webhook endpoints, charges, invoices, customers and subscriptions, and store it in Key Vault as stripe-api-key.")];
         }
 
-        StripeList<WebhookEndpoint> endpoints;
+        EndpointHealth health;
         try
         {
-            endpoints = await new WebhookEndpointService(StripeClientFactory.Create(options))
-                .ListAsync(new WebhookEndpointListOptions { Limit = 100 }, cancellationToken: cancellationToken);
+            health = await new WebhookEndpointWatch(routes).CheckAsync(StripeClientFactory.Create(options), cancellationToken);
         }
         catch (StripeException ex)
         {
             return [new DoctorCheck("Stripe", DoctorStatus.Error, $"the Stripe API refused the key: {ex.Message}", "Check Stripe__ApiKey and that the restricted key may read webhook endpoints.")];
         }
 
-        var complete = endpoints.Data.Where(e => routes.EventTypes.All(t => e.EnabledEvents.Contains(t) || e.EnabledEvents.Contains("*"))).ToList();
-        if (complete.Count == 0)
+        var checks = new List<DoctorCheck>();
+        if (!health.Delivers)
         {
-            return [new DoctorCheck("Stripe", DoctorStatus.Error, $"key works; none of the {endpoints.Data.Count} webhook endpoint(s) sends all {routes.EventTypes.Count} routed event types",
-                "Run: stripesf stripe create-endpoint --url https://<app>.azurewebsites.net/api/stripe/webhook?code=<function key>")];
+            checks.Add(new DoctorCheck("Stripe", DoctorStatus.Error, $"key works; no enabled webhook endpoint sends all {routes.EventTypes.Count} routed event types",
+                "Run: stripesf stripe create-endpoint --url https://<app>.azurewebsites.net/api/stripe/webhook?code=<function key>"));
         }
 
-        return complete.Select(e => e.ApiVersion == StripeConfiguration.ApiVersion
-            ? new DoctorCheck("Stripe", DoctorStatus.Ok, $"endpoint {e.Id} ({e.Url}) sends every routed type at the pinned API version {e.ApiVersion}")
-            : new DoctorCheck("Stripe", DoctorStatus.Warning, $"endpoint {e.Id} ({e.Url}) uses API version {e.ApiVersion ?? "(account default)"}, not the pinned {StripeConfiguration.ApiVersion}",
-                "Older payloads are still processed, but create a new endpoint at the pinned version (stripesf stripe create-endpoint) and retire this one.")).ToList();
+        checks.AddRange(health.Healthy.Select(name => new DoctorCheck("Stripe", DoctorStatus.Ok, $"endpoint {name} is enabled and sends every routed type at the pinned API version {StripeConfiguration.ApiVersion}")));
+        checks.AddRange(health.Findings.Select(f => new DoctorCheck("Stripe", DoctorStatus.Warning, f.Problem, f.Fix)));
+        return checks;
     }
 }

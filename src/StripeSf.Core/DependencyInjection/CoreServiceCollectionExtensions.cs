@@ -72,8 +72,8 @@ public static class CoreServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The nightly reconciliation (<c>Reconciliation__*</c>, validated at start) and the queue
-    /// repairer. Needs <see cref="AddStripeEventProcessing"/> (or the ingress, for the repairer's
+    /// The nightly reconciliation (<c>Reconciliation__*</c>, validated at start), the queue
+    /// repairer, gap-fill and the webhook endpoint watch. Needs <see cref="AddStripeEventProcessing"/> (or the ingress, for the repairer's
     /// message factory) and a Salesforce client; <c>Stripe__ApiKey</c> is checked when a run starts,
     /// so a Function App without it still ingests webhooks.
     /// </summary>
@@ -90,6 +90,10 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Reconciliation.ReconciliationRunWriter>();
         services.TryAddSingleton<Reconciliation.ReconciliationRunner>();
         services.TryAddSingleton<Reconciliation.QueueEventRepairer>();
+        services.TryAddSingleton<Healing.WebhookEndpointWatch>();
+        services.TryAddSingleton<Healing.GapFillWatermark>();
+        services.TryAddSingleton<Healing.GapFiller>();
+        services.TryAddSingleton<Healing.QueueGapFillTarget>();
         return services;
     }
 

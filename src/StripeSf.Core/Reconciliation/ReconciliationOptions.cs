@@ -25,4 +25,14 @@ public sealed class ReconciliationOptions
     /// <summary>Discrepancies listed by id in the report and the Case (all are counted).</summary>
     [Range(1, 1000)]
     public int MaxListedDiscrepancies { get; set; } = 50;
+
+    /// <summary>
+    /// Whether the scheduled run first sends the routed Stripe events created since the last
+    /// successful gap-fill to their queues, so events a webhook outage never delivered are processed.
+    /// </summary>
+    public bool GapFill { get; set; } = true;
+
+    /// <summary>How far back a gap-fill looks when no run has recorded one yet (Stripe retries a failing endpoint for 3 days).</summary>
+    [Range(1, 720)]
+    public int GapFillFirstRunHours { get; set; } = 72;
 }

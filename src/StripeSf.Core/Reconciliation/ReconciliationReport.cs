@@ -14,6 +14,12 @@ public sealed record ReconciliationReport(
     IReadOnlyDictionary<string, decimal> StripeTotals,
     IReadOnlyDictionary<string, decimal> SalesforceTotals)
 {
+    /// <summary>Problems besides discrepancies that need a person: the Stripe webhook endpoint, gap-filled events that failed. Each makes the run file a Case.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The run's gap-fill, when it did one.</summary>
+    public Healing.GapFillResult? GapFill { get; init; }
+
     /// <summary>Objects whose event was re-enqueued (or processed, from the CLI).</summary>
     public int Reenqueued => Discrepancies.Count(d => d.Repaired);
 
@@ -34,6 +40,16 @@ public sealed record ReconciliationReport(
     {
         yield return string.Create(CultureInfo.InvariantCulture,
             $"Reconciliation {Window.RunKey}: window {Stamp(Window.Start)} to {Stamp(Window.End)}, {RecordsChecked} records checked, {Discrepancies.Count} discrepancies, {Reenqueued} repaired");
+        if (GapFill is not null)
+        {
+            yield return "  " + GapFill.Summary();
+        }
+
+        foreach (var warning in Warnings)
+        {
+            yield return "  ! " + warning;
+        }
+
         foreach (var kind in Enum.GetValues<DiscrepancyKind>())
         {
             yield return string.Create(CultureInfo.InvariantCulture, $"  {kind,-15} {Count(kind),6} {Amount(kind),16:0.00#}");

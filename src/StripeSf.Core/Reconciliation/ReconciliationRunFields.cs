@@ -22,6 +22,8 @@ public static class ReconciliationRunFields
     public const string RecordsChecked = "Records_Checked__c";
     /// <summary>Objects re-enqueued (or processed) by repair.</summary>
     public const string ReenqueuedCount = "Reenqueued_Count__c";
+    /// <summary>Stripe events created before this instant were sent through processing by the run's gap-fill (DateTime; empty when the run did not gap-fill).</summary>
+    public const string GapFillThrough = "Gap_Fill_Through__c";
     /// <summary>Status value.</summary>
     public const string StatusCompleted = "Completed";
     /// <summary>Status value.</summary>

@@ -31,13 +31,18 @@ public sealed class ReconciliationRunWriter(ISalesforceClient salesforce, IOptio
             fields[ReconciliationRunFields.Amount(kind)] = report.Amount(kind);
         }
 
+        if (report.GapFill is { } gapFill)
+        {
+            fields[ReconciliationRunFields.GapFillThrough] = SalesforceValues.DateTime(gapFill.Window.Until);
+        }
+
         var plan = new CompositePlanBuilder().Upsert("run", ReconciliationRunFields.Object, ReconciliationRunFields.RunKey, report.Window.RunKey, fields);
-        if (report.Discrepancies.Count > 0)
+        if (report.Discrepancies.Count > 0 || report.Warnings.Count > 0)
         {
             var map = mapping.Value.Case;
             plan.Upsert("case", map.Object, map.ExternalId, CaseKey(report.Window.RunKey), new JsonObject
             {
-                [map.Subject] = $"Stripe reconciliation {report.Window.RunKey}: {report.Discrepancies.Count} discrepancies",
+                [map.Subject] = Subject(report),
                 [map.Priority] = map.PriorityHigh,
                 [map.Description] = Truncate(string.Join('\n', report.Lines(options.Value.MaxListedDiscrepancies)), DescriptionLength),
             });
@@ -70,6 +75,13 @@ public sealed class ReconciliationRunWriter(ISalesforceClient salesforce, IOptio
                 string.Join("; ", response.Failures().Select(f => $"{f.ReferenceId}: {f.Code} {f.Message}")));
         }
     }
+
+    private static string Subject(ReconciliationReport report) => (report.Discrepancies.Count, report.Warnings.Count) switch
+    {
+        (> 0, 0) => $"Stripe reconciliation {report.Window.RunKey}: {report.Discrepancies.Count} discrepancies",
+        (> 0, _) => $"Stripe reconciliation {report.Window.RunKey}: {report.Discrepancies.Count} discrepancies; {report.Warnings.Count} integration warnings",
+        _ => $"Stripe reconciliation {report.Window.RunKey}: {report.Warnings.Count} integration warnings (webhook endpoint or gap-fill)",
+    };
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

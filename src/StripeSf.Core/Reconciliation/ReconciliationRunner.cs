@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Stripe;
+using StripeSf.Core.Healing;
 
 namespace StripeSf.Core.Reconciliation;
 
@@ -14,6 +16,9 @@ public sealed class ReconciliationRunner(
     StripeReconciliationReader stripe,
     SalesforceReconciliationReader salesforce,
     ReconciliationRunWriter writer,
+    ReconciliationStripeClient stripeClient,
+    WebhookEndpointWatch endpoints,
+    GapFiller gapFiller,
     IOptions<ReconciliationOptions> options,
     TimeProvider time,
     ILogger<ReconciliationRunner> logger)
@@ -21,20 +26,39 @@ public sealed class ReconciliationRunner(
     /// <summary>The configured window: the <c>Reconciliation__WindowDays</c> days that ended at the last UTC midnight.</summary>
     public ReconciliationWindow DefaultWindow() => ReconciliationWindow.EndingBefore(time.GetUtcNow(), options.Value.WindowDays);
 
-    /// <summary>The scheduled run: the default window, repaired through <paramref name="repairer"/> when <c>Reconciliation__Repair</c> is on.</summary>
-    public Task<ReconciliationReport> RunScheduledAsync(IMissingEventRepairer repairer, CancellationToken cancellationToken) =>
-        RunAsync(DefaultWindow(), options.Value.Repair ? repairer : null, cancellationToken);
+    /// <summary>
+    /// The scheduled run: the default window, gap-filled through <paramref name="gapFill"/> when
+    /// <c>Reconciliation__GapFill</c> is on, repaired through <paramref name="repairer"/> when
+    /// <c>Reconciliation__Repair</c> is on.
+    /// </summary>
+    public Task<ReconciliationReport> RunScheduledAsync(IMissingEventRepairer repairer, IGapFillTarget gapFill, CancellationToken cancellationToken) =>
+        RunAsync(DefaultWindow(), options.Value.Repair ? repairer : null, options.Value.GapFill ? gapFill : null, cancellationToken);
+
+    /// <inheritdoc cref="RunAsync(ReconciliationWindow, IMissingEventRepairer?, IGapFillTarget?, CancellationToken)"/>
+    public Task<ReconciliationReport> RunAsync(ReconciliationWindow window, IMissingEventRepairer? repairer, CancellationToken cancellationToken) =>
+        RunAsync(window, repairer, null, cancellationToken);
 
     /// <summary>
-    /// Checks <paramref name="window"/>, repairs missing objects when <paramref name="repairer"/> is
-    /// given, writes the result. On failure the run record says Failed and the exception propagates
-    /// (the function invocation fails, which the function-failure alert sees).
+    /// Reads the Stripe webhook endpoints, gap-fills through <paramref name="gapFill"/> when given
+    /// (from the last successful gap-fill until now; its end is recorded on the run), checks
+    /// <paramref name="window"/>, repairs missing objects when <paramref name="repairer"/> is given,
+    /// writes the result. On failure the run record says Failed and the exception propagates (the
+    /// function invocation fails, which the function-failure alert sees).
     /// </summary>
-    public async Task<ReconciliationReport> RunAsync(ReconciliationWindow window, IMissingEventRepairer? repairer, CancellationToken cancellationToken)
+    public async Task<ReconciliationReport> RunAsync(ReconciliationWindow window, IMissingEventRepairer? repairer, IGapFillTarget? gapFill, CancellationToken cancellationToken)
     {
         try
         {
-            var report = await CheckAsync(window, cancellationToken).ConfigureAwait(false);
+            var warnings = await WatchEndpointsAsync(cancellationToken).ConfigureAwait(false);
+            GapFillResult? filled = null;
+            if (gapFill is not null)
+            {
+                // Before the check, so that what the outage missed is already on its way (or, in-process, written).
+                filled = await gapFiller.RunAsync(await gapFiller.DefaultWindowAsync(cancellationToken).ConfigureAwait(false), gapFill, cancellationToken).ConfigureAwait(false);
+                warnings.AddRange(filled.Failures.Select(f => $"Gap-fill: Stripe event {f.EventId} ({f.Type}) {f.State}: {f.Detail}"));
+            }
+
+            var report = (await CheckAsync(window, cancellationToken).ConfigureAwait(false)) with { Warnings = warnings, GapFill = filled };
             if (repairer is not null && report.Count(DiscrepancyKind.Missing) > 0)
             {
                 report = await RepairAsync(report, repairer, cancellationToken).ConfigureAwait(false);
@@ -111,6 +135,28 @@ public sealed class ReconciliationRunner(
         var checkedIds = stripeIds.Union(inWindow.Select(r => (r.Type, r.Id))).Count();
         var salesforcePaid = inWindow.Where(r => string.Equals(r.Status, ReconciliationClassifier.ExpectedStatus(r.Type), StringComparison.OrdinalIgnoreCase));
         return new ReconciliationReport(window, checkedIds, discrepancies, ReconciliationClassifier.Totals(stripeObjects), ReconciliationClassifier.Totals(salesforcePaid));
+    }
+
+    private async Task<List<string>> WatchEndpointsAsync(CancellationToken cancellationToken)
+    {
+        EndpointHealth health;
+        try
+        {
+            health = await endpoints.CheckAsync(stripeClient.Client, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StripeException ex)
+        {
+            // A key without read access to webhook endpoints must not stop the reconciliation itself.
+            Log.StripeEndpointUnreadable(logger, ex.Message);
+            return [$"Stripe webhook endpoint: the endpoints could not be read ({ex.Message}) (fix: give Stripe__ApiKey read access to webhook endpoints)"];
+        }
+
+        foreach (var finding in health.Findings)
+        {
+            Log.StripeEndpointUnhealthy(logger, finding.EndpointId ?? "(none)", finding.Problem, finding.Fix);
+        }
+
+        return [.. health.Lines()];
     }
 
     private async Task<ReconciliationReport> RepairAsync(ReconciliationReport report, IMissingEventRepairer repairer, CancellationToken cancellationToken)

@@ -16,6 +16,9 @@ public sealed class StripeReconciliationReader(ReconciliationStripeClient stripe
     /// <summary>The event types whose events create the records reconciled.</summary>
     public static readonly IReadOnlyList<string> RepairEventTypes = ["charge.succeeded", "invoice.paid"];
 
+    /// <summary>Stripe's limit on <c>types[]</c> in one event list.</summary>
+    public const int MaxTypesPerList = 20;
+
     /// <summary>Succeeded charges with a customer created in the window (guest charges have no Salesforce record by design).</summary>
     public async Task<IReadOnlyList<ReconciledObject>> ChargesAsync(ReconciliationWindow window, CancellationToken cancellationToken)
     {
@@ -93,6 +96,28 @@ public sealed class StripeReconciliationReader(ReconciliationStripeClient stripe
         }
 
         return events;
+    }
+
+    /// <summary>
+    /// Every event of <paramref name="types"/> created in [<paramref name="since"/>, <paramref name="until"/>),
+    /// streamed page by page (100 per page, newest first, as Stripe lists them), as raw JSON. Stripe
+    /// accepts up to 20 types per list, so more types take one list each per 20.
+    /// </summary>
+    public async IAsyncEnumerable<StripeEventPayload> EventsAsync(IReadOnlyList<string> types, DateTimeOffset since, DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var chunk in types.Chunk(MaxTypesPerList))
+        {
+            var options = new EventListOptions { Types = [.. chunk], Created = Range(since, until), Limit = 100 };
+            await foreach (var item in ListAsync("/v1/events", options, cancellationToken).ConfigureAwait(false))
+            {
+                if (item["id"]?.GetValue<string>() is { } id && item["type"]?.GetValue<string>() is { } type)
+                {
+                    var objectId = item["data"]?["object"]?["id"]?.GetValue<string>() ?? "";
+                    var created = DateTimeOffset.FromUnixTimeSeconds(item["created"]?.GetValue<long>() ?? 0);
+                    yield return new StripeEventPayload(id, type, objectId, created, Encoding.UTF8.GetBytes(item.ToJsonString()));
+                }
+            }
+        }
     }
 
     private async IAsyncEnumerable<JsonObject> ListAsync(string path, ListOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -74,6 +74,28 @@ public sealed class SalesforceBulkClient(SalesforceConnection connection, TimePr
             cancellationToken);
     }
 
+    /// <summary>
+    /// Waits for a closed job to end and fetches its three result sets (the second half of
+    /// <see cref="IngestAsync"/>, for callers that record the job id before uploading).
+    /// </summary>
+    public async Task<BulkIngestResult> CompleteAsync(string jobId, string sObject, CancellationToken cancellationToken)
+    {
+        var job = await WaitAsync(jobId, sObject, cancellationToken).ConfigureAwait(false);
+        var successful = await ResultsAsync(jobId, "successfulResults/", cancellationToken).ConfigureAwait(false);
+        var failed = await ResultsAsync(jobId, "failedResults/", cancellationToken).ConfigureAwait(false);
+        var unprocessed = await ResultsAsync(jobId, "unprocessedrecords/", cancellationToken).ConfigureAwait(false);
+        return new BulkIngestResult(jobId, job.State, job.RecordsProcessed, job.RecordsFailed, job.ErrorMessage, successful, failed, unprocessed);
+    }
+
+    /// <summary>Aborts a job whose upload never completed, so Salesforce never processes a partial CSV.</summary>
+    public Task AbortAsync(string jobId, CancellationToken cancellationToken)
+    {
+        var payload = new JsonObject { ["state"] = "Aborted" }.ToJsonString();
+        return connection.SendAsync(
+            new SalesforceRequest(HttpMethod.Patch, $"jobs/ingest/{Uri.EscapeDataString(jobId)}", "bulk-abort", () => new StringContent(payload, Encoding.UTF8, "application/json")),
+            cancellationToken);
+    }
+
     /// <summary>Reads the job's state and counters.</summary>
     public async Task<BulkJobInfo> GetJobAsync(string jobId, CancellationToken cancellationToken)
     {

@@ -65,6 +65,8 @@ internal sealed class ReconciliationHarness : IAsyncDisposable
             .AddStripeEventProcessing()
             .AddStripeReconciliation()
             .AddSalesforceClient(configuration);
+        // A healthy endpoint, as after stripesf stripe create-endpoint: the endpoint watch has nothing to say.
+        stripe.AddEndpoint("we_recon", "https://stripesf.example.net/api/stripe/webhook?code=k", StripeSf.Core.Routing.RoutingTable.Default.EventTypes, global::Stripe.StripeConfiguration.ApiVersion);
         return new ReconciliationHarness(stripe, salesforce, services.BuildServiceProvider(), logs);
     }
 

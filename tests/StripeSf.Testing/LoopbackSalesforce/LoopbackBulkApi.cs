@@ -118,7 +118,12 @@ internal sealed class LoopbackBulkApi(LoopbackOrg org, LoopbackWriter writer)
             for (var i = 0; i < header.Length && i < row.Length; i++)
             {
                 // Bulk API: an empty cell leaves the field alone; #N/A sets it to null.
-                if (row[i].Length > 0)
+                if (row[i].Length > 0 && header[i].IndexOf('.', StringComparison.Ordinal) is var dot and > 0)
+                {
+                    // A relationship column (Account.Stripe_Customer_Id__c) looks the parent up by its external id.
+                    record[header[i][..dot]] = new JsonObject { [header[i][(dot + 1)..]] = row[i] };
+                }
+                else if (row[i].Length > 0)
                 {
                     record[header[i]] = row[i] == "#N/A" ? null : row[i];
                 }

@@ -1,0 +1,14 @@
+namespace StripeSf.Core.Backfill;
+
+/// <summary>Where a backfill reports as it goes (progress bars on a terminal, plain lines otherwise).</summary>
+public interface IBackfillProgress
+{
+    /// <summary>A chunk of <paramref name="objectType"/> was written (or, in a dry run, mapped); <paramref name="tally"/> holds the totals so far.</summary>
+    void ChunkDone(string objectType, BackfillTally tally);
+
+    /// <summary>A Bulk job was created, before its upload.</summary>
+    void JobStarted(string objectType, string sObject, string jobId, int rows);
+
+    /// <summary>The list of <paramref name="objectType"/> is finished.</summary>
+    void ObjectDone(string objectType, BackfillTally tally);
+}

@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Configuration;
+using StripeSf.Cli.Backfill;
+using StripeSf.Cli.Commands;
+using StripeSf.Testing.LoopbackSalesforce;
+using StripeSf.Testing.Scenarios;
+using StripeSf.Testing.Stripe;
+using Xunit.Abstractions;
+
+namespace StripeSf.Cli.Tests;
+
+/// <summary><c>stripesf backfill</c> against LoopbackStripe and LoopbackSalesforce (Bulk API 2.0) over real HTTP, with plain progress lines.</summary>
+public sealed class BackfillCommandTests(ITestOutputHelper log) : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("stripesf-backfill-cli-").FullName;
+
+    [Fact]
+    public async Task Backfill_Customers_PrintsProgressAndTheSummaryAndExitsZero()
+    {
+        await using var stripe = await LoopbackStripe.StartAsync();
+        await using var salesforce = await LoopbackSalesforce.StartAsync(new LoopbackSalesforceOptions { ClientId = "bf", ClientSecret = "bf", BulkPollsUntilComplete = 0 });
+        AddCustomers(stripe, 4);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await BackfillCommand.RunAsync(Settings(salesforce, stripe), Options(), new PlainBackfillProgress(output), output, error, CancellationToken.None);
+
+        log.WriteLine(output.ToString() + error);
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Bulk job", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("backfill: customers: 4 read; 8 created, 4 updated, 0 skipped as stale (newer live data), 0 failed", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("backfill: 3 Bulk jobs; 0 failed rows", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(4, salesforce.Records("Account").Count);
+        Assert.Equal("stripe_object,salesforce_object,external_id_field,external_id,salesforce_error", (await File.ReadAllLinesAsync(Path.Combine(_directory, "failed.csv")))[0]);
+    }
+
+    [Fact]
+    public async Task Backfill_DryRun_PrintsCountsAndASampleAndWritesNothing()
+    {
+        await using var stripe = await LoopbackStripe.StartAsync();
+        await using var salesforce = await LoopbackSalesforce.StartAsync(new LoopbackSalesforceOptions { ClientId = "bf", ClientSecret = "bf" });
+        AddCustomers(stripe, 5);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await BackfillCommand.RunAsync(Settings(salesforce, stripe), Options() with { DryRun = true }, new PlainBackfillProgress(output), output, error, CancellationToken.None);
+
+        log.WriteLine(output.ToString() + error);
+        Assert.Equal(0, exitCode);
+        Assert.Contains("dry run: customers: 5 read; would upsert 10 Account, 5 Contact", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("  sample: Account by Stripe_Customer_Id__c = cus_cli004", output.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("dry run: nothing was written" + Environment.NewLine, output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, salesforce.ApiCalls);
+        Assert.False(File.Exists(Path.Combine(_directory, "checkpoint.json")));
+    }
+
+    [Fact]
+    public async Task Backfill_ObjectsNotSupportedYetOrABadDate_ExitsTwoNamingEach()
+    {
+        await using var stripe = await LoopbackStripe.StartAsync();
+        await using var salesforce = await LoopbackSalesforce.StartAsync(new LoopbackSalesforceOptions { ClientId = "bf", ClientSecret = "bf" });
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await BackfillCommand.RunAsync(Settings(salesforce, stripe), Options() with { Objects = "customers,invoices,coupons", Since = "last week" },
+            new PlainBackfillProgress(output), output, error, CancellationToken.None);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--objects: coupons is not a Stripe object type", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--objects: invoices cannot be backfilled yet (supported: customers)", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--since last week is not a date", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(stripe.Requests);
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private BackfillCommandOptions Options() =>
+        new(null, "customers", false, false, Path.Combine(_directory, "checkpoint.json"), Path.Combine(_directory, "failed.csv"));
+
+    private static void AddCustomers(LoopbackStripe stripe, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var n = i.ToString("000", System.Globalization.CultureInfo.InvariantCulture);
+            stripe.Add("customers", StripeObjects.Customer($"cus_cli{n}", $"Cli Co {n}", $"cli{n}@example.com", 1_790_000_000 + i));
+        }
+    }
+
+    private static IConfiguration Settings(LoopbackSalesforce salesforce, LoopbackStripe stripe) =>
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Stripe:ApiKey"] = "rk_test_bf",
+            ["Stripe:ApiBase"] = stripe.BaseUrl,
+            ["Salesforce:LoginUrl"] = salesforce.BaseUrl.ToString(),
+            ["Salesforce:ClientId"] = "bf",
+            ["Salesforce:ClientSecret"] = "bf",
+        }).Build();
+}

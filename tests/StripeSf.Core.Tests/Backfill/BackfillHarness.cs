@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using StripeSf.Core.Backfill;
+using StripeSf.Core.DependencyInjection;
+using StripeSf.Core.Processing;
+using StripeSf.Core.Reconciliation;
+using StripeSf.Core.StripeApi;
+using StripeSf.Core.Tests.Scenarios;
+using StripeSf.Salesforce.Bulk;
+using StripeSf.Salesforce.DependencyInjection;
+using StripeSf.Testing.LoopbackSalesforce;
+using StripeSf.Testing.Scenarios;
+using StripeSf.Testing.Stripe;
+
+namespace StripeSf.Core.Tests.Backfill;
+
+/// <summary>
+/// LoopbackStripe with customers, LoopbackSalesforce with Bulk API 2.0 (jobs complete at once), the
+/// production planner (mapping) and Bulk client, and the live processing container for events.
+/// </summary>
+internal sealed class BackfillHarness : IAsyncDisposable
+{
+    public static readonly DateTimeOffset ReadAt = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly ServiceProvider _planning;
+    private readonly ServiceProvider _salesforceServices;
+
+    private BackfillHarness(LoopbackStripe stripe, LoopbackSalesforce salesforce, string directory)
+    {
+        Stripe = stripe;
+        Salesforce = salesforce;
+        Directory = directory;
+        _planning = new ServiceCollection().AddSingleton<IConfiguration>(new ConfigurationBuilder().Build()).AddLogging().AddEventPlanning().BuildServiceProvider();
+        _salesforceServices = LoopbackServices.Build(salesforce);
+        Time = new FakeTimeProvider(ReadAt);
+    }
+
+    public LoopbackStripe Stripe { get; }
+
+    public LoopbackSalesforce Salesforce { get; }
+
+    public string Directory { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public string CheckpointPath => Path.Combine(Directory, "checkpoint.json");
+
+    /// <summary>The live pipeline (webhook events) against the same org.</summary>
+    public ServiceProvider Live => _salesforceServices;
+
+    public static async Task<BackfillHarness> StartAsync()
+    {
+        var stripe = await LoopbackStripe.StartAsync();
+        var options = LoopbackServices.Org();
+        options.BulkPollsUntilComplete = 0;
+        var salesforce = await LoopbackSalesforce.StartAsync(options);
+        var directory = Path.Combine(Path.GetTempPath(), "stripesf-backfill-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        return new BackfillHarness(stripe, salesforce, directory);
+    }
+
+    public BackfillRunner Runner() => new(
+        new ReconciliationStripeClient(Options.Create(new StripeApiOptions { ApiKey = "rk_test_backfill", ApiBase = Stripe.BaseUrl })),
+        new BackfillMapper(_planning.GetRequiredService<EventPlanner>()),
+        _salesforceServices.GetRequiredService<SalesforceBulkClient>(),
+        new BackfillContactClaims(_salesforceServices.GetRequiredService<StripeSf.Salesforce.ISalesforceClient>(), Options.Create(new StripeSf.Core.Mapping.SalesforceMappingOptions())),
+        Time);
+
+    public BackfillRequest Request(bool dryRun = false, bool resume = false, int chunkSize = 5) =>
+        new(null, [BackfillObjects.Customers], CheckpointPath, dryRun, resume, chunkSize);
+
+    /// <summary><paramref name="count"/> customers cus_bf000…, created a minute apart.</summary>
+    public void Customers(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var n = i.ToString("000", System.Globalization.CultureInfo.InvariantCulture);
+            Stripe.Add("customers", StripeObjects.Customer($"cus_bf{n}", $"Backfill Co {n}", $"billing{n}@backfill.example.com", 1_790_000_000 + (i * 60)));
+        }
+    }
+
+    public Dictionary<string, JsonObject> ByCustomer(string sObject) =>
+        Salesforce.Records(sObject).Where(r => r["Stripe_Customer_Id__c"] is not null).ToDictionary(r => r["Stripe_Customer_Id__c"]!.ToString(), StringComparer.Ordinal);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _planning.DisposeAsync();
+        await _salesforceServices.DisposeAsync();
+        await Salesforce.DisposeAsync();
+        await Stripe.DisposeAsync();
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+
+    /// <summary>Keeps what the runner reported; <see cref="OnJobStarted"/> can simulate a crash.</summary>
+    internal sealed class RecordingProgress : IBackfillProgress
+    {
+        public List<(string SObject, string JobId, int Rows)> Jobs { get; } = [];
+
+        public int Chunks { get; private set; }
+
+        public Action<int>? OnJobStarted { get; init; }
+
+        public void ChunkDone(string objectType, BackfillTally tally) => Chunks++;
+
+        public void JobStarted(string objectType, string sObject, string jobId, int rows)
+        {
+            Jobs.Add((sObject, jobId, rows));
+            OnJobStarted?.Invoke(Jobs.Count);
+        }
+
+        public void ObjectDone(string objectType, BackfillTally tally)
+        {
+        }
+    }
+}
