@@ -40,8 +40,11 @@ param serviceBusFullyQualifiedNamespace string
 @description('Application Insights connection string.')
 param applicationInsightsConnectionString string
 
-@description('Versionless Key Vault secret URIs: stripeWebhookSecrets, stripeApiKey, salesforcePrivateKey, salesforceClientSecret.')
+@description('Versionless Key Vault secret URIs: stripeWebhookSecrets, stripeApiKey, salesforcePrivateKey, salesforceClientSecret, slackWebhookUrl, teamsWebhookUrl, smtpPassword.')
 param secretUris object
+
+@description('Notification settings without secrets: slack and teams (bools: reference the webhook URL secrets), smtpHost, smtpPort, smtpUseTls, emailFrom, emailTo, smtpUsername (the password is the Key Vault secret), chatterEnabled, salesforceUrl.')
+param notifications object = {}
 
 @description('Salesforce login URL: https://login.salesforce.com, https://test.salesforce.com or the My Domain URL.')
 param salesforceLoginUrl string
@@ -135,10 +138,36 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
 
 // Flex Consumption sets FUNCTIONS_WORKER_RUNTIME / FUNCTIONS_EXTENSION_VERSION itself (from
 // functionAppConfig) and rejects them as app settings.
+// Notifications__* (README, Notifications): a channel's setting exists only when the channel is
+// configured, because an app setting whose Key Vault secret is missing would read as a URL.
+var notificationSettings = union(
+  {
+    Notifications__Chatter__Enabled: string(notifications.?chatterEnabled ?? false)
+    Notifications__SalesforceUrl: notifications.?salesforceUrl ?? ''
+  },
+  (notifications.?slack ?? false) ? { Notifications__Slack__WebhookUrl: '@Microsoft.KeyVault(SecretUri=${secretUris.slackWebhookUrl})' } : {},
+  (notifications.?teams ?? false) ? { Notifications__Teams__WebhookUrl: '@Microsoft.KeyVault(SecretUri=${secretUris.teamsWebhookUrl})' } : {},
+  empty(notifications.?smtpHost ?? '')
+    ? {}
+    : {
+        Notifications__Email__SmtpHost: notifications.smtpHost
+        Notifications__Email__SmtpPort: string(notifications.?smtpPort ?? 587)
+        Notifications__Email__UseTls: string(notifications.?smtpUseTls ?? true)
+        Notifications__Email__From: notifications.?emailFrom ?? ''
+        Notifications__Email__To: notifications.?emailTo ?? ''
+      },
+  empty(notifications.?smtpUsername ?? '')
+    ? {}
+    : {
+        Notifications__Email__Username: notifications.smtpUsername
+        Notifications__Email__Password: '@Microsoft.KeyVault(SecretUri=${secretUris.smtpPassword})'
+      }
+)
+
 resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
   parent: app
   name: 'appsettings'
-  properties: {
+  properties: union({
     AzureWebJobsStorage__blobServiceUri: storageBlobEndpoint
     AzureWebJobsStorage__queueServiceUri: storageQueueEndpoint
     AzureWebJobsStorage__tableServiceUri: storageTableEndpoint
@@ -163,7 +192,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Salesforce__ApiVersion: salesforceApiVersion
     Salesforce__PrivateKey: '@Microsoft.KeyVault(SecretUri=${secretUris.salesforcePrivateKey})'
     Salesforce__ClientSecret: '@Microsoft.KeyVault(SecretUri=${secretUris.salesforceClientSecret})'
-  }
+  }, notificationSettings)
 }
 
 @description('Resource id of the Function App.')

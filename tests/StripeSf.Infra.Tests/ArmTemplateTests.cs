@@ -38,8 +38,20 @@ public sealed partial class ArmTemplateTests
         Assert.Equal(routed, inlined);
         Assert.Equal(routed.Count, routed.Distinct().Count());
         Assert.Equal("[variables('routes').eventTypes]", (string?)serviceBus["variables"]!["eventTypes"]);
-        Assert.Equal("[length(variables('eventTypes'))]", (string?)queue["copy"]!["count"]);
-        Assert.Contains("variables('eventTypes')[copyIndex()]", (string?)queue["name"], StringComparison.Ordinal);
+        // The copy loop runs over the routed types and then the notification queue (queues.json).
+        Assert.Equal("[concat(variables('eventTypes'), createArray(variables('queueSettings').notificationQueue))]", (string?)serviceBus["variables"]!["queueNames"]);
+        Assert.Equal("[length(variables('queueNames'))]", (string?)queue["copy"]!["count"]);
+        Assert.Contains("variables('queueNames')[copyIndex()]", (string?)queue["name"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Queues_IncludeTheNotificationQueueTheCodePublishesTo()
+    {
+        var serviceBus = ArmTemplate.Module("serviceBus");
+        var settings = serviceBus["variables"]!.AsObject().Select(v => v.Value).OfType<JsonObject>().Single(v => v["notificationQueue"] is not null);
+
+        Assert.Equal(QueueSettings.NotificationQueue, (string?)settings["notificationQueue"]);
+        Assert.DoesNotContain(QueueSettings.NotificationQueue, RoutedEventTypes());
     }
 
     [Fact]

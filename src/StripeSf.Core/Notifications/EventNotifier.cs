@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StripeSf.Core.Messaging;
 using StripeSf.Core.Processing;
 using StripeSf.Salesforce.Composite;
@@ -13,6 +14,13 @@ namespace StripeSf.Core.Notifications;
 /// </summary>
 public sealed class EventNotifier(NotificationComposer composer, NotificationRules rules, INotificationOutbox outbox, ILogger<EventNotifier> logger)
 {
+    /// <summary>A notifier with no channel configured: tells nobody (tests of the pipeline that are not about notifications).</summary>
+    public static EventNotifier Silent { get; } = new(
+        new NotificationComposer(Options.Create(new NotificationOptions()), Options.Create(new Mapping.SalesforceMappingOptions())),
+        new NotificationRules(Options.Create(new NotificationOptions())),
+        new DisabledNotificationOutbox(),
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<EventNotifier>.Instance);
+
     /// <summary>After <paramref name="context"/> was written with <paramref name="request"/>, answered by <paramref name="response"/>.</summary>
     public Task AfterWriteAsync(StripeEventContext context, CompositeRequest request, CompositeResponse response, CancellationToken cancellationToken)
     {
