@@ -15,7 +15,7 @@ public static class NotificationServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddMessageSettlement();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName);
         services.AddOptions<Mapping.SalesforceMappingOptions>().BindConfiguration(Mapping.SalesforceMappingOptions.SectionName);
 

@@ -7,7 +7,7 @@ namespace StripeSf.Testing.Notifications;
 
 /// <summary>
 /// A small SMTP server on 127.0.0.1 (RFC 5321 without TLS: EHLO, AUTH PLAIN, MAIL, RCPT, DATA, QUIT)
-/// that records each message's envelope and MIME as received, and can answer the next transactions'
+/// (8BITMIME: the data is read as UTF-8) that records each message's envelope and MIME as received, and can answer the next transactions'
 /// MAIL FROM with a scripted reply (451: try later; 550: refused).
 /// </summary>
 public sealed class LoopbackSmtpServer : IAsyncDisposable
@@ -62,7 +62,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         using (client)
         {
             var stream = client.GetStream();
-            using var reader = new StreamReader(stream, Encoding.ASCII, false, 1024, leaveOpen: true);
+            using var reader = new StreamReader(stream, Encoding.UTF8, false, 1024, leaveOpen: true);
             await using var writer = new StreamWriter(stream, Encoding.ASCII, 1024, leaveOpen: true) { NewLine = "\r\n", AutoFlush = true };
             await writer.WriteLineAsync("220 loopback ESMTP ready");
             string? from = null;
