@@ -16,6 +16,7 @@ public static class StripeSfCommand
         root.Subcommands.Add(StripeCommand.Create());
         root.Subcommands.Add(DeadLettersCommand.Create());
         root.Subcommands.Add(ReconcileCommand.Create());
+        root.Subcommands.Add(NotifyCommand.Create());
         return root;
     }
 }
