@@ -90,6 +90,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Reconciliation.StripeReconciliationReader>();
         services.TryAddSingleton<Reconciliation.SalesforceReconciliationReader>();
         services.TryAddSingleton<Reconciliation.ReconciliationRunWriter>();
+        services.AddNotifications();
         services.TryAddSingleton<Reconciliation.ReconciliationRunner>();
         services.TryAddSingleton<Reconciliation.QueueEventRepairer>();
         return services;

@@ -14,6 +14,8 @@ namespace StripeSf.Core.Notifications;
 /// </summary>
 public sealed class EventNotifier(NotificationComposer composer, NotificationRules rules, INotificationOutbox outbox, ILogger<EventNotifier> logger)
 {
+    private string? _usageNotified;
+
     /// <summary>A notifier with no channel configured: tells nobody (tests of the pipeline that are not about notifications).</summary>
     public static EventNotifier Silent { get; } = new(
         new NotificationComposer(Options.Create(new NotificationOptions()), Options.Create(new Mapping.SalesforceMappingOptions())),
@@ -46,6 +48,44 @@ public sealed class EventNotifier(NotificationComposer composer, NotificationRul
         ArgumentNullException.ThrowIfNull(deadLetter);
         var livemode = message.ApplicationProperties.TryGetValue(MessageProperties.Livemode, out var mode) && mode is true or "True" or "true";
         return SendAsync(NotificationComposer.DeadLettered(message.EventId, message.Subject, livemode, deadLetter.Reason, deadLetter.Description), cancellationToken);
+    }
+
+    /// <summary>After a reconciliation run: a notification when it found discrepancies. Never fails the run (it is written already).</summary>
+    public async Task AfterReconciliationAsync(Reconciliation.ReconciliationReport report, CancellationToken cancellationToken)
+    {
+        if (NotificationComposer.Reconciled(report) is not { } notification)
+        {
+            return;
+        }
+
+        try
+        {
+            await SendAsync(notification, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            NotificationLog.NotComposed(logger, ex, notification.EventId);
+        }
+    }
+
+    /// <summary>
+    /// When an event is deferred for API budget: once per UTC day (the message id carries the date,
+    /// and this instance remembers the day it handed over, so a day of deferrals is one message).
+    /// </summary>
+    public async Task AfterApiBudgetDeferralAsync(Salesforce.Budget.ApiUsage? usage, CancellationToken cancellationToken)
+    {
+        if (usage is null)
+        {
+            return;
+        }
+
+        var notification = NotificationComposer.ApiUsageAboveThreshold(usage);
+        if (Interlocked.Exchange(ref _usageNotified, notification.EventId) == notification.EventId)
+        {
+            return;
+        }
+
+        await SendAsync(notification, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Hands <paramref name="notification"/> to every channel the rules pick.</summary>

@@ -48,6 +48,53 @@ public sealed class NotificationComposer(IOptions<NotificationOptions> options, 
         Links = [StripeDashboard.Link(eventId, livemode)!],
     };
 
+    /// <summary>The notification of a reconciliation run that found discrepancies (null when it found none).</summary>
+    public static Notification? Reconciled(Reconciliation.ReconciliationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.Discrepancies.Count == 0)
+        {
+            return null;
+        }
+
+        var remaining = report.Remaining.Count;
+        var fields = Enum.GetValues<Reconciliation.DiscrepancyKind>()
+            .Where(kind => report.Count(kind) > 0)
+            .Select(kind => new NotificationField(kind.ToString(), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{report.Count(kind)} ({report.Amount(kind):0.00})")))
+            .Append(new NotificationField("Repaired", report.Reenqueued.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Append(new NotificationField("Records checked", report.RecordsChecked.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return new Notification
+        {
+            EventId = $"reconciliation-{report.Window.RunKey}",
+            Class = NotificationClass.ReconciliationDiscrepancy,
+            EventType = "reconciliation",
+            Livemode = true,
+            Title = $"Reconciliation {report.Window.RunKey}: {report.Discrepancies.Count} discrepancies, {remaining} unresolved",
+            Summary = $"Stripe and Salesforce disagree on {report.Discrepancies.Count} of {report.RecordsChecked} records between {NotificationText.Time(report.Window.Start)} and {NotificationText.Time(report.Window.End)}; " +
+                (remaining == 0 ? "all were repaired by replaying their events." : "the run's Case in Salesforce lists them."),
+            Amount = report.Discrepancies.Sum(d => d.Amount),
+            Fields = [.. fields],
+        };
+    }
+
+    /// <summary>The notification that the org's daily API usage passed the threshold (one per UTC day: the id carries the date).</summary>
+    public static Notification ApiUsageAboveThreshold(Salesforce.Budget.ApiUsage usage)
+    {
+        ArgumentNullException.ThrowIfNull(usage);
+        var percent = usage.Percent.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+        return new Notification
+        {
+            EventId = $"salesforce-api-usage-{NotificationText.Date(usage.ObservedAt)}",
+            Class = NotificationClass.ApiUsageAboveThreshold,
+            EventType = "salesforce.limits",
+            Livemode = true,
+            Title = $"Salesforce API usage at {percent}% of the daily allowance",
+            Summary = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The org has used {usage.Used:N0} of {usage.Max:N0} daily API requests, above Salesforce__LimitThresholdPercent; non-urgent Stripe events are deferred until usage drops (Processing__UrgentEventTypes still go through)."),
+            Amount = (decimal)usage.Percent,
+            Fields = [new("Used", usage.Used.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)), new("Daily allowance", usage.Max.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)), new("Observed", NotificationText.Time(usage.ObservedAt))],
+        };
+    }
+
     private static Notification PaymentFailed(StripeEventContext context, bool livemode)
     {
         var invoice = context.Facts.Invoice();

@@ -110,6 +110,8 @@ public sealed class EventProcessor(
 
         if (budget.IsAboveThreshold && !options.Value.IsUrgent(context.Type))
         {
+            await notifier.AfterApiBudgetDeferralAsync(budget.Current, cancellationToken).ConfigureAwait(false);
+
             // The daily allowance is shared with every other integration of the org; spending the
             // last of it on non-urgent updates could stop the customer's own processes.
             return new ProcessingOutcome.RetryLater(TimeSpan.FromMinutes(options.Value.DeferralMinutes),

@@ -14,6 +14,7 @@ public sealed class ReconciliationRunner(
     StripeReconciliationReader stripe,
     SalesforceReconciliationReader salesforce,
     ReconciliationRunWriter writer,
+    Notifications.EventNotifier notifier,
     IOptions<ReconciliationOptions> options,
     TimeProvider time,
     ILogger<ReconciliationRunner> logger)
@@ -42,6 +43,7 @@ public sealed class ReconciliationRunner(
 
             await writer.WriteAsync(report, cancellationToken).ConfigureAwait(false);
             LogResult(report);
+            await notifier.AfterReconciliationAsync(report, cancellationToken).ConfigureAwait(false);
             return report;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
