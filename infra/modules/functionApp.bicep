@@ -138,36 +138,17 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
 
 // Flex Consumption sets FUNCTIONS_WORKER_RUNTIME / FUNCTIONS_EXTENSION_VERSION itself (from
 // functionAppConfig) and rejects them as app settings.
-// Notifications__* (README, Notifications): a channel's setting exists only when the channel is
-// configured, because an app setting whose Key Vault secret is missing would read as a URL.
-var notificationSettings = union(
-  {
-    Notifications__Chatter__Enabled: string(notifications.?chatterEnabled ?? false)
-    Notifications__SalesforceUrl: notifications.?salesforceUrl ?? ''
-  },
-  (notifications.?slack ?? false) ? { Notifications__Slack__WebhookUrl: '@Microsoft.KeyVault(SecretUri=${secretUris.slackWebhookUrl})' } : {},
-  (notifications.?teams ?? false) ? { Notifications__Teams__WebhookUrl: '@Microsoft.KeyVault(SecretUri=${secretUris.teamsWebhookUrl})' } : {},
-  empty(notifications.?smtpHost ?? '')
-    ? {}
-    : {
-        Notifications__Email__SmtpHost: notifications.smtpHost
-        Notifications__Email__SmtpPort: string(notifications.?smtpPort ?? 587)
-        Notifications__Email__UseTls: string(notifications.?smtpUseTls ?? true)
-        Notifications__Email__From: notifications.?emailFrom ?? ''
-        Notifications__Email__To: notifications.?emailTo ?? ''
-      },
-  empty(notifications.?smtpUsername ?? '')
-    ? {}
-    : {
-        Notifications__Email__Username: notifications.smtpUsername
-        Notifications__Email__Password: '@Microsoft.KeyVault(SecretUri=${secretUris.smtpPassword})'
-      }
-)
+// Notifications__* (README, Notifications): a channel's secret is referenced only when the channel
+// is on; otherwise the setting is empty (not configured), because a reference to a secret that
+// does not exist would read as a URL.
+var slackOn = notifications.?slack ?? false
+var teamsOn = notifications.?teams ?? false
+var smtpLogin = !empty(notifications.?smtpUsername ?? '')
 
 resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
   parent: app
   name: 'appsettings'
-  properties: union({
+  properties: {
     AzureWebJobsStorage__blobServiceUri: storageBlobEndpoint
     AzureWebJobsStorage__queueServiceUri: storageQueueEndpoint
     AzureWebJobsStorage__tableServiceUri: storageTableEndpoint
@@ -192,7 +173,18 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Salesforce__ApiVersion: salesforceApiVersion
     Salesforce__PrivateKey: '@Microsoft.KeyVault(SecretUri=${secretUris.salesforcePrivateKey})'
     Salesforce__ClientSecret: '@Microsoft.KeyVault(SecretUri=${secretUris.salesforceClientSecret})'
-  }, notificationSettings)
+    Notifications__Slack__WebhookUrl: slackOn ? '@Microsoft.KeyVault(SecretUri=${secretUris.slackWebhookUrl})' : ''
+    Notifications__Teams__WebhookUrl: teamsOn ? '@Microsoft.KeyVault(SecretUri=${secretUris.teamsWebhookUrl})' : ''
+    Notifications__Email__SmtpHost: notifications.?smtpHost ?? ''
+    Notifications__Email__SmtpPort: string(notifications.?smtpPort ?? 587)
+    Notifications__Email__UseTls: string(notifications.?smtpUseTls ?? true)
+    Notifications__Email__From: notifications.?emailFrom ?? ''
+    Notifications__Email__To: notifications.?emailTo ?? ''
+    Notifications__Email__Username: notifications.?smtpUsername ?? ''
+    Notifications__Email__Password: smtpLogin ? '@Microsoft.KeyVault(SecretUri=${secretUris.smtpPassword})' : ''
+    Notifications__Chatter__Enabled: string(notifications.?chatterEnabled ?? false)
+    Notifications__SalesforceUrl: notifications.?salesforceUrl ?? ''
+  }
 }
 
 @description('Resource id of the Function App.')
