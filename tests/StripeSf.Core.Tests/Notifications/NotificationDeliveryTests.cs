@@ -210,6 +210,30 @@ public sealed class NotificationDeliveryTests
     }
 
     [Fact]
+    public async Task Email_TlsRequiredButServerOffersNoStartTls_IsDeadLetteredNamingTheSetting()
+    {
+        await using var harness = await NotificationHarness.StartAsync(("Notifications:Email:UseTls", "true"));
+
+        var outcome = await harness.Get<NotificationDeliverer>().DeliverAsync(Inbound(PaymentFailed(harness), NotificationChannelKind.Email), CancellationToken.None);
+
+        var dead = Assert.IsType<ProcessingOutcome.DeadLetter>(outcome);
+        Assert.Equal(NotificationDeadLetterReasons.Rejected, dead.Reason);
+        Assert.Contains("Notifications__Email__UseTls", dead.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Webhook_UrlNotAUrl_IsDeadLetteredWithoutRepeatingIt()
+    {
+        await using var harness = await NotificationHarness.StartAsync(("Notifications:Slack:WebhookUrl", "hooks.slack.com/services/NOT-A-URL"));
+
+        var outcome = await harness.Get<NotificationDeliverer>().DeliverAsync(Inbound(PaymentFailed(harness), NotificationChannelKind.Slack), CancellationToken.None);
+
+        var dead = Assert.IsType<ProcessingOutcome.DeadLetter>(outcome);
+        Assert.Contains("not an absolute http(s) URL", dead.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain("NOT-A-URL", dead.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Deliver_ChannelNotConfigured_IsDeadLetteredNamingTheSetting()
     {
         await using var harness = await NotificationHarness.StartAsync(("Notifications:Teams:WebhookUrl", ""));

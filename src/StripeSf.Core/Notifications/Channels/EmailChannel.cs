@@ -25,7 +25,16 @@ public sealed class EmailChannel(IOptions<NotificationOptions> options) : INotif
             throw new NotificationDeliveryException("email needs Notifications__Email__SmtpHost, __From and __To");
         }
 
-        var message = EmailMessage.Build(notification, email.From, email.Recipients);
+        MimeKit.MimeMessage message;
+        try
+        {
+            message = EmailMessage.Build(notification, email.From, email.Recipients);
+        }
+        catch (MimeKit.ParseException ex)
+        {
+            throw new NotificationDeliveryException($"Notifications__Email__From or __To is not an email address: {ex.Message}", ex);
+        }
+
         using var smtp = new SmtpClient();
         var security = !email.UseTls ? SecureSocketOptions.None : email.SmtpPort == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
         try
@@ -44,6 +53,15 @@ public sealed class EmailChannel(IOptions<NotificationOptions> options) : INotif
             // RFC 5321: 4yz replies are transient, 5yz permanent.
             var code = (int)ex.StatusCode;
             throw new NotificationDeliveryException($"SMTP {email.SmtpHost} answered {code}: {ex.Message}", transient: code is >= 400 and < 500, inner: ex);
+        }
+        catch (NotSupportedException ex)
+        {
+            // MailKit: the server does not offer STARTTLS (or the login mechanism); retrying cannot help.
+            throw new NotificationDeliveryException($"SMTP {email.SmtpHost}:{email.SmtpPort}: {ex.Message} (Notifications__Email__UseTls, __SmtpPort)", ex);
+        }
+        catch (SslHandshakeException ex)
+        {
+            throw new NotificationDeliveryException($"SMTP {email.SmtpHost}:{email.SmtpPort}: TLS handshake failed (certificate or port; Notifications__Email__SmtpPort 465 is TLS on connect, 587 STARTTLS)", ex);
         }
         catch (AuthenticationException ex)
         {

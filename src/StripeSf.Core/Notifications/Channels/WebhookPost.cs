@@ -13,11 +13,16 @@ internal static class WebhookPost
 {
     public static async Task SendAsync(HttpClient http, string url, JsonNode payload, string channel, CancellationToken cancellationToken)
     {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+        {
+            throw new NotificationDeliveryException($"the {channel} webhook URL setting is not an absolute http(s) URL");
+        }
+
         using var content = new StringContent(payload.ToJsonString(), Encoding.UTF8, "application/json");
         HttpResponseMessage response;
         try
         {
-            response = await http.PostAsync(new Uri(url), content, cancellationToken).ConfigureAwait(false);
+            response = await http.PostAsync(uri, content, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {
