@@ -71,6 +71,7 @@ public sealed class EventNotifier(NotificationComposer composer, NotificationRul
     /// <summary>
     /// When an event is deferred for API budget: once per UTC day (the message id carries the date,
     /// and this instance remembers the day it handed over, so a day of deferrals is one message).
+    /// Never fails the deferral.
     /// </summary>
     public async Task AfterApiBudgetDeferralAsync(Salesforce.Budget.ApiUsage? usage, CancellationToken cancellationToken)
     {
@@ -80,12 +81,22 @@ public sealed class EventNotifier(NotificationComposer composer, NotificationRul
         }
 
         var notification = NotificationComposer.ApiUsageAboveThreshold(usage);
-        if (Interlocked.Exchange(ref _usageNotified, notification.EventId) == notification.EventId)
+        var previous = Interlocked.Exchange(ref _usageNotified, notification.EventId);
+        if (previous == notification.EventId)
         {
             return;
         }
 
-        await SendAsync(notification, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await SendAsync(notification, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The deferral stands either way; a later deferral tries again.
+            Interlocked.CompareExchange(ref _usageNotified, previous, notification.EventId);
+            NotificationLog.NotComposed(logger, ex, notification.EventId);
+        }
     }
 
     /// <summary>Hands <paramref name="notification"/> to every channel the rules pick.</summary>

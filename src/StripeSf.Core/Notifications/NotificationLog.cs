@@ -14,7 +14,7 @@ internal static partial class NotificationLog
     [LoggerMessage(4103, LogLevel.Information, "Stripe event {EventId}: {NotificationClass} notification queued for {Channels}")]
     public static partial void Queued(ILogger logger, string eventId, string notificationClass, string channels);
 
-    [LoggerMessage(4104, LogLevel.Error, "Stripe event {EventId}: the notification could not be composed; the Salesforce write stands")]
+    [LoggerMessage(4104, LogLevel.Error, "Stripe event {EventId}: the notification could not be composed or handed over; the Salesforce write stands")]
     public static partial void NotComposed(ILogger logger, Exception exception, string eventId);
 
     [LoggerMessage(4105, LogLevel.Information, "Stripe event {EventId}: notification {MessageId} already handed over; not sent again")]
