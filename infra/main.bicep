@@ -68,6 +68,21 @@ param salesforcePrivateKey string = ''
 @secure()
 param salesforceClientSecret string = ''
 
+@description('Optional initial value of the Slack incoming webhook URL for notifications (Key Vault secret notifications-slack-webhook-url).')
+@secure()
+param slackWebhookUrl string = ''
+
+@description('Optional initial value of the Teams Workflows webhook URL for notifications (Key Vault secret notifications-teams-webhook-url).')
+@secure()
+param teamsWebhookUrl string = ''
+
+@description('Optional initial value of the SMTP password for email notifications (Key Vault secret notifications-smtp-password).')
+@secure()
+param smtpPassword string = ''
+
+@description('Notification settings without secrets (README, Notifications): slack and teams (true: reference the webhook URL secret in Key Vault), smtpHost, smtpPort, smtpUseTls, emailFrom, emailTo, smtpUsername, chatterEnabled, salesforceUrl.')
+param notifications object = {}
+
 var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var tags = {
   'azd-env-name': environmentName
@@ -126,6 +141,9 @@ module keyVault 'modules/keyVault.bicep' = {
     stripeApiKey: stripeApiKey
     salesforcePrivateKey: salesforcePrivateKey
     salesforceClientSecret: salesforceClientSecret
+    slackWebhookUrl: slackWebhookUrl
+    teamsWebhookUrl: teamsWebhookUrl
+    smtpPassword: smtpPassword
   }
 }
 
@@ -159,6 +177,10 @@ module functionApp 'modules/functionApp.bicep' = {
     serviceBusFullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
     secretUris: keyVault.outputs.secretUris
+    notifications: union(notifications, {
+      slack: notifications.?slack ?? !empty(slackWebhookUrl)
+      teams: notifications.?teams ?? !empty(teamsWebhookUrl)
+    })
     salesforceLoginUrl: salesforceLoginUrl
     salesforceClientId: salesforceClientId
     salesforceUsername: salesforceUsername

@@ -40,8 +40,11 @@ param serviceBusFullyQualifiedNamespace string
 @description('Application Insights connection string.')
 param applicationInsightsConnectionString string
 
-@description('Versionless Key Vault secret URIs: stripeWebhookSecrets, stripeApiKey, salesforcePrivateKey, salesforceClientSecret.')
+@description('Versionless Key Vault secret URIs: stripeWebhookSecrets, stripeApiKey, salesforcePrivateKey, salesforceClientSecret, slackWebhookUrl, teamsWebhookUrl, smtpPassword.')
 param secretUris object
+
+@description('Notification settings without secrets: slack and teams (bools: reference the webhook URL secrets), smtpHost, smtpPort, smtpUseTls, emailFrom, emailTo, smtpUsername (the password is the Key Vault secret), chatterEnabled, salesforceUrl.')
+param notifications object = {}
 
 @description('Salesforce login URL: https://login.salesforce.com, https://test.salesforce.com or the My Domain URL.')
 param salesforceLoginUrl string
@@ -135,6 +138,13 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
 
 // Flex Consumption sets FUNCTIONS_WORKER_RUNTIME / FUNCTIONS_EXTENSION_VERSION itself (from
 // functionAppConfig) and rejects them as app settings.
+// Notifications__* (README, Notifications): a channel's secret is referenced only when the channel
+// is on; otherwise the setting is empty (not configured), because a reference to a secret that
+// does not exist would read as a URL.
+var slackOn = notifications.?slack ?? false
+var teamsOn = notifications.?teams ?? false
+var smtpLogin = !empty(notifications.?smtpUsername ?? '')
+
 resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
   parent: app
   name: 'appsettings'
@@ -163,6 +173,17 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Salesforce__ApiVersion: salesforceApiVersion
     Salesforce__PrivateKey: '@Microsoft.KeyVault(SecretUri=${secretUris.salesforcePrivateKey})'
     Salesforce__ClientSecret: '@Microsoft.KeyVault(SecretUri=${secretUris.salesforceClientSecret})'
+    Notifications__Slack__WebhookUrl: slackOn ? '@Microsoft.KeyVault(SecretUri=${secretUris.slackWebhookUrl})' : ''
+    Notifications__Teams__WebhookUrl: teamsOn ? '@Microsoft.KeyVault(SecretUri=${secretUris.teamsWebhookUrl})' : ''
+    Notifications__Email__SmtpHost: notifications.?smtpHost ?? ''
+    Notifications__Email__SmtpPort: string(notifications.?smtpPort ?? 587)
+    Notifications__Email__UseTls: string(notifications.?smtpUseTls ?? true)
+    Notifications__Email__From: notifications.?emailFrom ?? ''
+    Notifications__Email__To: notifications.?emailTo ?? ''
+    Notifications__Email__Username: notifications.?smtpUsername ?? ''
+    Notifications__Email__Password: smtpLogin ? '@Microsoft.KeyVault(SecretUri=${secretUris.smtpPassword})' : ''
+    Notifications__Chatter__Enabled: string(notifications.?chatterEnabled ?? false)
+    Notifications__SalesforceUrl: notifications.?salesforceUrl ?? ''
   }
 }
 

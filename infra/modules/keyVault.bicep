@@ -26,12 +26,27 @@ param salesforcePrivateKey string = ''
 @secure()
 param salesforceClientSecret string = ''
 
+@description('Slack incoming webhook URL for notifications. Empty: not created here.')
+@secure()
+param slackWebhookUrl string = ''
+
+@description('Teams Workflows webhook URL for notifications. Empty: not created here.')
+@secure()
+param teamsWebhookUrl string = ''
+
+@description('SMTP password for email notifications. Empty: not created here.')
+@secure()
+param smtpPassword string = ''
+
 // Secret names the app settings reference; values are never committed to source.
 var secretNames = {
   stripeWebhookSecrets: 'stripe-webhook-secrets'
   stripeApiKey: 'stripe-api-key'
   salesforcePrivateKey: 'salesforce-private-key'
   salesforceClientSecret: 'salesforce-client-secret'
+  slackWebhookUrl: 'notifications-slack-webhook-url'
+  teamsWebhookUrl: 'notifications-teams-webhook-url'
+  smtpPassword: 'notifications-smtp-password'
 }
 
 resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
@@ -85,6 +100,30 @@ resource salesforceClientSecretSecret 'Microsoft.KeyVault/vaults/secrets@2024-11
   }
 }
 
+resource slackWebhookUrlSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empty(slackWebhookUrl)) {
+  parent: vault
+  name: secretNames.slackWebhookUrl
+  properties: {
+    value: slackWebhookUrl
+  }
+}
+
+resource teamsWebhookUrlSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empty(teamsWebhookUrl)) {
+  parent: vault
+  name: secretNames.teamsWebhookUrl
+  properties: {
+    value: teamsWebhookUrl
+  }
+}
+
+resource smtpPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empty(smtpPassword)) {
+  parent: vault
+  name: secretNames.smtpPassword
+  properties: {
+    value: smtpPassword
+  }
+}
+
 @description('Resource id of the vault.')
 output id string = vault.id
 
@@ -97,4 +136,7 @@ output secretUris object = {
   stripeApiKey: '${vault.properties.vaultUri}secrets/${secretNames.stripeApiKey}'
   salesforcePrivateKey: '${vault.properties.vaultUri}secrets/${secretNames.salesforcePrivateKey}'
   salesforceClientSecret: '${vault.properties.vaultUri}secrets/${secretNames.salesforceClientSecret}'
+  slackWebhookUrl: '${vault.properties.vaultUri}secrets/${secretNames.slackWebhookUrl}'
+  teamsWebhookUrl: '${vault.properties.vaultUri}secrets/${secretNames.teamsWebhookUrl}'
+  smtpPassword: '${vault.properties.vaultUri}secrets/${secretNames.smtpPassword}'
 }

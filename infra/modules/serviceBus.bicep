@@ -16,6 +16,11 @@ var eventTypes = routes.eventTypes
 // dead-letters an unexpected exception on delivery maxDeliveryCount). Change them there.
 var queueSettings = loadJsonContent('../../src/StripeSf.Core/Settlement/queues.json')
 
+// Every queue: one per routed type, and the notification queue (Slack/Teams/email messages, one
+// per event and channel, MessageId <event id>:<channel>) with the same settings, so duplicate
+// detection keeps a redelivered event to one message per channel.
+var queueNames = concat(eventTypes, [queueSettings.notificationQueue])
+
 resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   name: name
   location: location
@@ -32,9 +37,9 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
 }
 
 resource queues 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' = [
-  for eventType in eventTypes: {
+  for queueName in queueNames: {
     parent: namespace
-    name: eventType
+    name: queueName
     properties: {
       // MessageId = Stripe event id; Stripe retries for up to 3 days, so the maximum window
       // (7 days) turns every redelivery into a no-op.
@@ -65,5 +70,5 @@ output name string = namespace.name
 @description('Fully qualified namespace for ServiceBus__fullyQualifiedNamespace.')
 output fullyQualifiedNamespace string = '${namespace.name}.servicebus.windows.net'
 
-@description('The queue names, one per routed Stripe event type.')
-output queueNames array = [for (eventType, i) in eventTypes: queues[i].name]
+@description('The queue names: one per routed Stripe event type, then the notification queue.')
+output queueNames array = [for (queueName, i) in queueNames: queues[i].name]

@@ -33,7 +33,8 @@ public sealed class FunctionsMetadataTests
     {
         var queues = Triggers("serviceBusTrigger").Select(t => t.Trigger["queueName"]!.GetValue<string>()).Order(StringComparer.Ordinal);
 
-        Assert.Equal(RoutingTable.Default.EventTypes, queues);
+        // Every routed type, and the notification queue (queues.json).
+        Assert.Equal(RoutingTable.Default.EventTypes.Append(StripeSf.Core.Settlement.QueueSettings.NotificationQueue).Order(StringComparer.Ordinal), queues);
     }
 
     [Fact]
@@ -90,7 +91,7 @@ public sealed class FunctionsMetadataTests
     {
         var expected = RoutingTable.Default.EventTypes
             .Select(t => string.Concat(t.Split('.', '_').Select(p => char.ToUpperInvariant(p[0]) + p[1..])))
-            .Concat(["StripeWebhookFunction", "Reconciliation", "DeadLetterSummary", "DeadLetterReplay"])
+            .Concat(["StripeWebhookFunction", "Reconciliation", "DeadLetterSummary", "DeadLetterReplay", "Notifications"])
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(expected, Functions.Select(f => f!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));

@@ -170,7 +170,7 @@ public sealed class ServiceBusEventSettlerTests
             : new EventFlow(t, FlowFamily.Customers, _ => WritePlan.Empty)), RoutingTable.Default);
         var processor = new EventProcessor(flows, _salesforce, new InMemoryPayloadStore(), policy,
             new ExistingContactMatcher(Microsoft.Extensions.Options.Options.Create(new SalesforceMappingOptions { MatchContactsByEmail = false })),
-            new SubscriptionTiersCompleter(NullLogger<SubscriptionTiersCompleter>.Instance), new UnknownApiBudget(),
+            new SubscriptionTiersCompleter(NullLogger<SubscriptionTiersCompleter>.Instance), new UnknownApiBudget(), StripeSf.Core.Notifications.EventNotifier.Silent,
             Microsoft.Extensions.Options.Options.Create(new ProcessingOptions()), TimeProvider.System, NullLogger<EventProcessor>.Instance);
         var executor = new SettlementExecutor(processor, SettlementPolicy.Default, new FakeTimeProvider(Now), NullLogger<SettlementExecutor>.Instance);
         return new ServiceBusEventSettler(executor, new ServiceBusEventPublisher(_client));

@@ -38,8 +38,20 @@ public sealed partial class ArmTemplateTests
         Assert.Equal(routed, inlined);
         Assert.Equal(routed.Count, routed.Distinct().Count());
         Assert.Equal("[variables('routes').eventTypes]", (string?)serviceBus["variables"]!["eventTypes"]);
-        Assert.Equal("[length(variables('eventTypes'))]", (string?)queue["copy"]!["count"]);
-        Assert.Contains("variables('eventTypes')[copyIndex()]", (string?)queue["name"], StringComparison.Ordinal);
+        // The copy loop runs over the routed types and then the notification queue (queues.json).
+        Assert.Equal("[concat(variables('eventTypes'), createArray(variables('queueSettings').notificationQueue))]", (string?)serviceBus["variables"]!["queueNames"]);
+        Assert.Equal("[length(variables('queueNames'))]", (string?)queue["copy"]!["count"]);
+        Assert.Contains("variables('queueNames')[copyIndex()]", (string?)queue["name"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Queues_IncludeTheNotificationQueueTheCodePublishesTo()
+    {
+        var serviceBus = ArmTemplate.Module("serviceBus");
+        var settings = serviceBus["variables"]!.AsObject().Select(v => v.Value).OfType<JsonObject>().Single(v => v["notificationQueue"] is not null);
+
+        Assert.Equal(QueueSettings.NotificationQueue, (string?)settings["notificationQueue"]);
+        Assert.DoesNotContain(QueueSettings.NotificationQueue, RoutedEventTypes());
     }
 
     [Fact]
@@ -146,6 +158,35 @@ public sealed partial class ArmTemplateTests
         var settings = Assert.Single(Resources(ArmTemplate.Module("functionApp"), "Microsoft.Web/sites/config"))["properties"]!;
 
         Assert.StartsWith("[format('@Microsoft.KeyVault(SecretUri=", (string?)settings[setting], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Notifications__Slack__WebhookUrl", "slackOn", "slackWebhookUrl")]
+    [InlineData("Notifications__Teams__WebhookUrl", "teamsOn", "teamsWebhookUrl")]
+    [InlineData("Notifications__Email__Password", "smtpLogin", "smtpPassword")]
+    public void NotificationSecrets_AreKeyVaultReferences_OnlyWhenTheChannelIsOn(string setting, string condition, string secret)
+    {
+        var settings = Assert.Single(Resources(ArmTemplate.Module("functionApp"), "Microsoft.Web/sites/config"))["properties"]!;
+
+        // An empty setting is a channel that is off; a reference to a secret that does not exist would read as a URL.
+        Assert.Equal($"[if(variables('{condition}'), format('@Microsoft.KeyVault(SecretUri={{0}})', parameters('secretUris').{secret}), '')]", (string?)settings[setting]);
+        Assert.Contains($"secrets/${{secretNames.{secret}}}", File.ReadAllText(RepositoryPaths.Combine("infra/modules/keyVault.bicep")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NotificationSettings_AreTheKeysTheCodeBinds()
+    {
+        var settings = Assert.Single(Resources(ArmTemplate.Module("functionApp"), "Microsoft.Web/sites/config"))["properties"]!.AsObject();
+        var sample = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("local.settings.sample.json")))!["Values"]!.AsObject();
+        string[] keys =
+        [
+            "Notifications__Slack__WebhookUrl", "Notifications__Teams__WebhookUrl", "Notifications__Email__SmtpHost", "Notifications__Email__SmtpPort",
+            "Notifications__Email__UseTls", "Notifications__Email__From", "Notifications__Email__To", "Notifications__Email__Username",
+            "Notifications__Email__Password", "Notifications__Chatter__Enabled", "Notifications__SalesforceUrl",
+        ];
+
+        Assert.All(keys, key => Assert.True(settings.ContainsKey(key), $"functionApp.bicep does not set {key}"));
+        Assert.All(keys, key => Assert.True(sample.ContainsKey(key), $"local.settings.sample.json does not list {key}"));
     }
 
     [Fact]

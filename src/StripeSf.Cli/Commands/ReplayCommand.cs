@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using StripeSf.Cli.Hosting;
 using StripeSf.Core.DependencyInjection;
+using StripeSf.Core.Notifications;
 using StripeSf.Core.Replay;
+using StripeSf.Core.Settlement;
 using StripeSf.Salesforce;
 using StripeSf.Salesforce.Configuration;
 using StripeSf.Salesforce.DependencyInjection;
@@ -69,6 +71,12 @@ public static class ReplayCommand
             await output.WriteLineAsync($"{result.State,-16} {result.EventId ?? "-"} {result.Type ?? "-"} (attempts {result.Attempts}) {result.Detail} [{result.Source}]");
         }
 
+        // Delivered in-process (no Service Bus here): what the notification queue would send in Azure.
+        foreach (var notification in services.GetRequiredService<InProcessNotificationOutbox>().Settled)
+        {
+            await output.WriteLineAsync(NotificationLine(notification));
+        }
+
         var processed = results.Count(r => r.Attempts > 0);
         var perEvent = processed == 0 ? 0 : (double)counter.Calls / processed;
         await output.WriteLineAsync(
@@ -77,6 +85,13 @@ public static class ReplayCommand
             $"; {counter.Calls} Salesforce API calls ({perEvent:0.00} per processed event)");
         return results.Any(r => r.State == ReplayStates.DeadLettered) ? 1 : 0;
     }
+
+    /// <summary>"notified evt_1:slack (attempts 1)", or "notification dead-lettered evt_1:email (attempts 6) Reason: description".</summary>
+    public static string NotificationLine(LocalNotification notification) => notification.Action switch
+    {
+        SettlementAction.DeadLetter dead => $"{"notification dead-lettered",-16} {notification.Key} (attempts {notification.Attempts}) {dead.Reason}: {dead.Description}",
+        _ => $"{"notified",-16} {notification.Key} (attempts {notification.Attempts})",
+    };
 
     private static ServiceProvider Services(IConfiguration configuration)
     {

@@ -18,6 +18,7 @@ public static class StripeSfCommand
         root.Subcommands.Add(ReconcileCommand.Create());
         root.Subcommands.Add(GapFillCommand.Create());
         root.Subcommands.Add(BackfillCommand.Create());
+        root.Subcommands.Add(NotifyCommand.Create());
         return root;
     }
 }

@@ -52,6 +52,7 @@ public static class CoreServiceCollectionExtensions
                 string.IsNullOrWhiteSpace(stripe.ApiKey) ? null : StripeApi.StripeClientFactory.Create(stripe));
         });
         services.AddMessageSettlement();
+        services.AddNotifications();
         services.TryAddSingleton<Replay.EventReplayer>();
         services.AddEventFlows();
         return services.AddPayloadStore();
@@ -68,6 +69,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Salesforce.ISalesforceClient>(sp => sp.GetRequiredService<DryRunSalesforceClient>());
         services.TryAddSingleton(sp => new StripeApi.SubscriptionTiersCompleter(sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StripeApi.SubscriptionTiersCompleter>>()));
         services.TryAddSingleton<EventPlanner>();
+        services.TryAddSingleton<Notifications.INotificationOutbox, Notifications.DisabledNotificationOutbox>();
         return services.AddStripeEventProcessing();
     }
 
@@ -88,6 +90,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Reconciliation.StripeReconciliationReader>();
         services.TryAddSingleton<Reconciliation.SalesforceReconciliationReader>();
         services.TryAddSingleton<Reconciliation.ReconciliationRunWriter>();
+        services.AddNotifications();
         services.TryAddSingleton<Reconciliation.ReconciliationRunner>();
         services.TryAddSingleton<Reconciliation.QueueEventRepairer>();
         services.TryAddSingleton<Healing.WebhookEndpointWatch>();

@@ -5,6 +5,7 @@ using StripeSf.Core.ClaimCheck;
 using StripeSf.Core.Flows;
 using StripeSf.Core.Matching;
 using StripeSf.Core.Messaging;
+using StripeSf.Core.Notifications;
 using StripeSf.Core.Planning;
 using StripeSf.Core.StripeApi;
 using StripeSf.Salesforce;
@@ -29,6 +30,7 @@ public sealed class EventProcessor(
     ExistingContactMatcher matcher,
     SubscriptionTiersCompleter completer,
     ISalesforceApiBudget budget,
+    EventNotifier notifier,
     IOptions<ProcessingOptions> options,
     TimeProvider time,
     ILogger<EventProcessor> logger)
@@ -44,6 +46,11 @@ public sealed class EventProcessor(
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["StripeEventId"] = message.EventId, ["EventType"] = message.Subject });
         var outcome = await DecideAsync(message, cancellationToken).ConfigureAwait(false);
         LogOutcome(message, outcome);
+        if (outcome is ProcessingOutcome.DeadLetter deadLetter)
+        {
+            await notifier.AfterDeadLetterAsync(message, deadLetter, cancellationToken).ConfigureAwait(false);
+        }
+
         return outcome;
     }
 
@@ -102,6 +109,8 @@ public sealed class EventProcessor(
 
         if (budget.IsAboveThreshold && !options.Value.IsUrgent(context.Type))
         {
+            await notifier.AfterApiBudgetDeferralAsync(budget.Current, cancellationToken).ConfigureAwait(false);
+
             // The daily allowance is shared with every other integration of the org; spending the
             // last of it on non-urgent updates could stop the customer's own processes.
             return new ProcessingOutcome.RetryLater(TimeSpan.FromMinutes(options.Value.DeferralMinutes),
@@ -117,6 +126,9 @@ public sealed class EventProcessor(
                 var lag = (time.GetUtcNow() - context.Created).TotalSeconds;
                 Log.EventWritten(logger, context.EventId, Math.Round(lag, 1),
                     budget.Current is { } usage ? usage.Percent.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) : "unknown");
+
+                // After the write, never instead of it: notifications go to their own queue.
+                await notifier.AfterWriteAsync(context, plan.Request, response, cancellationToken).ConfigureAwait(false);
             }
 
             return outcome;

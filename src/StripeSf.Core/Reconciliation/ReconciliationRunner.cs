@@ -19,6 +19,7 @@ public sealed class ReconciliationRunner(
     ReconciliationStripeClient stripeClient,
     WebhookEndpointWatch endpoints,
     GapFiller gapFiller,
+    Notifications.EventNotifier notifier,
     IOptions<ReconciliationOptions> options,
     TimeProvider time,
     ILogger<ReconciliationRunner> logger)
@@ -66,6 +67,7 @@ public sealed class ReconciliationRunner(
 
             await writer.WriteAsync(report, cancellationToken).ConfigureAwait(false);
             LogResult(report);
+            await notifier.AfterReconciliationAsync(report, cancellationToken).ConfigureAwait(false);
             return report;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

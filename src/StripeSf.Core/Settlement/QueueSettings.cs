@@ -18,6 +18,9 @@ public sealed record QueueSettings(int MaxDeliveryCount, TimeSpan LockDuration, 
     /// <summary>The settings shipped with the product (queues.json).</summary>
     public static QueueSettings Default { get; } = LoadEmbedded();
 
+    /// <summary>The notification queue's name (queues.json <c>notificationQueue</c>); it has the same settings as the event-type queues.</summary>
+    public static string NotificationQueue { get; } = LoadNotificationQueue();
+
     /// <summary>Reads the settings from queues.json content.</summary>
     public static QueueSettings Parse(Stream json)
     {
@@ -34,6 +37,14 @@ public sealed record QueueSettings(int MaxDeliveryCount, TimeSpan LockDuration, 
     }
 
     private static TimeSpan Duration(JsonElement root, string name) => XmlConvert.ToTimeSpan(root.GetProperty(name).GetString()!);
+
+    private static string LoadNotificationQueue()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("StripeSf.Core.Settlement.queues.json")
+            ?? throw new InvalidOperationException("queues.json is not embedded in StripeSf.Core.");
+        using var document = JsonDocument.Parse(stream);
+        return document.RootElement.GetProperty("notificationQueue").GetString()!;
+    }
 
     private static QueueSettings LoadEmbedded()
     {

@@ -18,15 +18,28 @@ public sealed class SettlementExecutor(EventProcessor processor, SettlementPolic
     /// and returned in <see cref="SettlementResult.Failure"/>. Cancellation is not settled: the
     /// host is stopping and the queue redelivers the message when its lock expires.
     /// </summary>
-    public async Task<SettlementResult> ProcessAndSettleAsync(InboundMessage message, IMessageSettlement settlement, CancellationToken cancellationToken)
+    public Task<SettlementResult> ProcessAndSettleAsync(InboundMessage message, IMessageSettlement settlement, CancellationToken cancellationToken) =>
+        SettleAsync(message, token => processor.ProcessAsync(message, token), settlement, policy, time, logger, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="process"/> for <paramref name="message"/> and settles its outcome (or its
+    /// unexpected exception) by <paramref name="policy"/> through <paramref name="settlement"/>: the one
+    /// mapping for every queue — the event-type queues and the notification queue.
+    /// </summary>
+    public static async Task<SettlementResult> SettleAsync(
+        InboundMessage message, Func<CancellationToken, Task<ProcessingOutcome>> process, IMessageSettlement settlement,
+        SettlementPolicy policy, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(process);
         ArgumentNullException.ThrowIfNull(settlement);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(time);
         SettlementAction action;
         ExceptionDispatchInfo? failure = null;
         try
         {
-            var outcome = await processor.ProcessAsync(message, cancellationToken).ConfigureAwait(false);
+            var outcome = await process(cancellationToken).ConfigureAwait(false);
             action = policy.Decide(message, outcome, time.GetUtcNow());
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

@@ -23,7 +23,8 @@ public static class FunctionsApp
         // (APPLICATIONINSIGHTS_CONNECTION_STRING; nothing is sent when it is empty).
         builder.Services
             .AddApplicationInsightsTelemetryWorkerService()
-            .ConfigureFunctionsApplicationInsights();
+            .ConfigureFunctionsApplicationInsights()
+            .AddSingleton<Microsoft.ApplicationInsights.Extensibility.ITelemetryInitializer, WebhookUrlRedactor>();
 
         builder.Services.AddStripeWebhookIngress();
         builder.Services.AddStripeEventProcessing();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StripeSf.Core.DependencyInjection;
 using StripeSf.Core.Messaging;
+using StripeSf.Core.Notifications;
 using StripeSf.Functions.Messaging;
 using StripeSf.ServiceBus;
 using StripeSf.Salesforce.DependencyInjection;
@@ -12,7 +13,7 @@ namespace StripeSf.Functions.Hosting;
 public static class FunctionsServiceCollectionExtensions
 {
     /// <summary>
-    /// The Service Bus client and publisher. The same settings drive the triggers
+    /// The Service Bus client and publisher, and the notification queue as the notifications' outbox. The same settings drive the triggers
     /// (<c>Connection = "ServiceBus"</c>): <c>ServiceBus__fullyQualifiedNamespace</c> with a managed
     /// identity in Azure, or a <c>ServiceBus</c> connection string for local use.
     /// </summary>
@@ -22,6 +23,11 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<ServiceBusEventPublisher>();
         services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<ServiceBusEventPublisher>());
         services.AddSingleton<ServiceBusEventSettler>();
+
+        // Registered after AddStripeEventProcessing's in-process default, so the pipeline enqueues
+        // notifications on their own queue instead of posting them from the event's invocation.
+        services.AddSingleton<INotificationOutbox, QueueNotificationOutbox>();
+        services.AddSingleton<ServiceBusNotificationSettler>();
         services.AddSingleton<DeadLetterAdministrator>();
         return services;
     }

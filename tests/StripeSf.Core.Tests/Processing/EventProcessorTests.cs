@@ -228,7 +228,7 @@ public sealed class EventProcessorTests
             .Select(t => new EventFlow(t, FlowFamily.Customers, _ => WritePlan.Empty)));
         return new EventProcessor(new FlowTable(rows, Core.Routing.RoutingTable.Default), _salesforce, _payloads, policy,
             new ExistingContactMatcher(Options.Create(new SalesforceMappingOptions { MatchContactsByEmail = false })),
-            new SubscriptionTiersCompleter(NullLogger<SubscriptionTiersCompleter>.Instance), _budget,
+            new SubscriptionTiersCompleter(NullLogger<SubscriptionTiersCompleter>.Instance), _budget, Core.Notifications.EventNotifier.Silent,
             Options.Create(new ProcessingOptions()), TimeProvider.System, NullLogger<EventProcessor>.Instance);
     }
 

@@ -1,0 +1,8 @@
+namespace StripeSf.Core.Notifications;
+
+/// <summary>Salesforce Chatter: <c>Notifications__Chatter__Enabled</c> (not yet implemented; see README, Notifications).</summary>
+public sealed class ChatterOptions
+{
+    /// <summary>Post on the Account, @mentioning its owner.</summary>
+    public bool Enabled { get; set; }
+}
