@@ -43,7 +43,7 @@ public sealed class InProcessNotificationOutbox(NotificationDispatcher dispatche
         var message = new InboundMessage(first.MessageId, first.Subject, first.Body, first.ApplicationProperties);
         while (true)
         {
-            var settlement = new Settlement(message, TimeSpan.FromSeconds(Math.Max(0, options.Value.LocalMaxRetryDelaySeconds)), time);
+            var settlement = new InProcessSettlement(message, TimeSpan.FromSeconds(Math.Max(0, options.Value.LocalMaxRetryDelaySeconds)), time);
             var result = await dispatcher.DeliverAndSettleAsync(message, settlement, cancellationToken).ConfigureAwait(false);
             if (result.Action is SettlementAction.Complete or SettlementAction.DeadLetter)
             {
@@ -52,34 +52,6 @@ public sealed class InProcessNotificationOutbox(NotificationDispatcher dispatche
             }
 
             message = settlement.Next ?? throw new InvalidOperationException($"settlement {result.Action} left nothing to deliver");
-        }
-    }
-
-    /// <summary>The in-process side of settling: a retry waits (capped) and delivers the copy; abandon delivers again.</summary>
-    private sealed class Settlement(InboundMessage message, TimeSpan maxRetryDelay, TimeProvider time) : IMessageSettlement
-    {
-        public InboundMessage? Next { get; private set; }
-
-        public Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public async Task ScheduleAsync(OutboundMessage copy, CancellationToken cancellationToken)
-        {
-            var delay = (copy.ScheduledEnqueueTime ?? time.GetUtcNow()) - time.GetUtcNow();
-            delay = delay < maxRetryDelay ? delay : maxRetryDelay;
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
-            }
-
-            Next = new InboundMessage(copy.MessageId, copy.Subject, copy.Body, copy.ApplicationProperties);
-        }
-
-        public Task DeadLetterAsync(string reason, string description, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task AbandonAsync(CancellationToken cancellationToken)
-        {
-            Next = message with { DeliveryCount = message.DeliveryCount + 1 };
-            return Task.CompletedTask;
         }
     }
 }

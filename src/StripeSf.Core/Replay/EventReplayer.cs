@@ -49,7 +49,7 @@ public sealed class EventReplayer(SettlementExecutor executor, RoutingTable rout
         var message = new InboundMessage(envelope.Id, envelope.Type, payload, new Dictionary<string, object> { [MessageProperties.Attempt] = 1 });
         while (true)
         {
-            var settlement = new ReplaySettlement(message, options.MaxRetryDelay, time);
+            var settlement = new InProcessSettlement(message, options.MaxRetryDelay, time);
             var result = await executor.ProcessAndSettleAsync(message, settlement, cancellationToken).ConfigureAwait(false);
             switch (result.Action)
             {
@@ -69,38 +69,5 @@ public sealed class EventReplayer(SettlementExecutor executor, RoutingTable rout
         }
 
         ReplayResult Result(string state, string detail) => new(source, envelope.Id, envelope.Type, state, detail, message.Attempt);
-    }
-
-    /// <summary>
-    /// The replay's side of settling one delivery: complete and dead-letter end the event; abandon
-    /// delivers the same message again with the delivery count one higher; a scheduled copy is
-    /// delivered (as a new message, delivery 1) after its delay, capped at the replay's longest wait.
-    /// </summary>
-    private sealed class ReplaySettlement(InboundMessage message, TimeSpan maxRetryDelay, TimeProvider time) : IMessageSettlement
-    {
-        /// <summary>The next delivery, when the event is not settled for good.</summary>
-        public InboundMessage? Next { get; private set; }
-
-        public Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public async Task ScheduleAsync(OutboundMessage copy, CancellationToken cancellationToken)
-        {
-            var delay = (copy.ScheduledEnqueueTime ?? time.GetUtcNow()) - time.GetUtcNow();
-            delay = delay < maxRetryDelay ? delay : maxRetryDelay;
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
-            }
-
-            Next = new InboundMessage(copy.MessageId, copy.Subject, copy.Body, copy.ApplicationProperties);
-        }
-
-        public Task DeadLetterAsync(string reason, string description, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task AbandonAsync(CancellationToken cancellationToken)
-        {
-            Next = message with { DeliveryCount = message.DeliveryCount + 1 };
-            return Task.CompletedTask;
-        }
     }
 }
