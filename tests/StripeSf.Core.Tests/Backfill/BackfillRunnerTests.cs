@@ -26,16 +26,18 @@ public sealed class BackfillRunnerTests(ITestOutputHelper output)
         Assert.Equal(12, tally.Read);
         Assert.Empty(result.Failures);
         Assert.Equal(0, tally.Stale);
-        // Three chunks (5, 5, 2), each: the Account's name, the Account's customer fields, then the Contact.
+        // Three chunks (5, 5, 2), each: the Account's name, the Account's customer fields, then the Contact,
+        // its email and its phone (each guard group a job of its own, as each is a subrequest of its own live).
         Assert.Equal(3, progress.Chunks);
-        Assert.Equal(["Account", "Account", "Contact", "Account", "Account", "Contact", "Account", "Account", "Contact"], progress.Jobs.Select(j => j.SObject));
-        Assert.Equal([5, 5, 5, 5, 5, 5, 2, 2, 2], progress.Jobs.Select(j => j.Rows));
+        string[] chunk = ["Account", "Account", "Contact", "Contact", "Contact"];
+        Assert.Equal([.. chunk, .. chunk, .. chunk], progress.Jobs.Select(j => j.SObject));
+        Assert.Equal([5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 2, 2, 2, 2, 2], progress.Jobs.Select(j => j.Rows));
         var accounts = harness.ByCustomer("Account");
         var contacts = harness.ByCustomer("Contact");
         Assert.Equal(12, accounts.Count);
         Assert.Equal(12, contacts.Count);
         Assert.Equal(24, tally.Created);
-        Assert.Equal(12, tally.Updated);
+        Assert.Equal(36, tally.Updated); // the Account's customer fields, the Contact's email and phone, on records the chunk just created
         var account = accounts["cus_bf007"];
         Assert.Equal("Backfill Co 007", (string?)account["Name"]);
         Assert.Equal(account["Id"]!.ToString(), contacts["cus_bf007"]["AccountId"]!.ToString());
@@ -43,7 +45,7 @@ public sealed class BackfillRunnerTests(ITestOutputHelper output)
         Assert.StartsWith("2026-11-25T12:00:00", (string?)account["Stripe_Customer_Event_At__c"], StringComparison.Ordinal);
         Assert.StartsWith("2026-11-25T12:00:00", (string?)contacts["cus_bf007"]["Stripe_Customer_Event_At__c"], StringComparison.Ordinal);
         // One query for the Contacts email matching may claim, then per chunk 3 jobs × (create, upload, close, status, three result sets): no call per record.
-        Assert.Equal(1 + (3 * 3 * 7), harness.Salesforce.ApiCalls);
+        Assert.Equal(1 + (3 * 5 * 7), harness.Salesforce.ApiCalls);
         var checkpoint = BackfillCheckpoint.Load(harness.CheckpointPath)!;
         Assert.True(checkpoint.For(BackfillObjects.Customers).Done);
         Assert.Empty(checkpoint.OpenJobs);
@@ -96,7 +98,7 @@ public sealed class BackfillRunnerTests(ITestOutputHelper output)
         harness.Customers(12);
         using var crash = new CancellationTokenSource();
         // The first job of the second chunk is created, then the process dies before its upload.
-        var crashing = new BackfillHarness.RecordingProgress { OnJobStarted = n => { if (n == 4) { crash.Cancel(); } } };
+        var crashing = new BackfillHarness.RecordingProgress { OnJobStarted = n => { if (n == 6) { crash.Cancel(); } } };
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.Runner().RunAsync(harness.Request(chunkSize: 5), crashing, crash.Token));
         var interrupted = BackfillCheckpoint.Load(harness.CheckpointPath)!;
@@ -164,7 +166,7 @@ public sealed class BackfillRunnerTests(ITestOutputHelper output)
         Assert.Equal(salesContact, contact["Id"]!.ToString());
         Assert.Equal(salesAccount, contact["AccountId"]!.ToString());
         // The claims run first, by Id, then the upserts by external id update the claimed records.
-        Assert.Equal(["Account", "Contact", "Account", "Account", "Contact"], progress.Jobs.Select(j => j.SObject));
+        Assert.Equal(["Account", "Contact", "Account", "Account", "Contact", "Contact", "Contact"], progress.Jobs.Select(j => j.SObject));
     }
 
     [Fact]
@@ -178,7 +180,7 @@ public sealed class BackfillRunnerTests(ITestOutputHelper output)
         var tally = result.Tallies[BackfillObjects.Customers];
         Assert.Equal(8, tally.Read);
         Assert.Equal(16, tally.Rows["Account"]);
-        Assert.Equal(8, tally.Rows["Contact"]);
+        Assert.Equal(24, tally.Rows["Contact"]);
         Assert.Equal(3, result.Sample.Count);
         Assert.Equal("Account", result.Sample[0].SObject);
         Assert.Equal(0, harness.Salesforce.ApiCalls);
