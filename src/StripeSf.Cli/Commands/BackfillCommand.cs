@@ -50,7 +50,7 @@ public static class BackfillCommand
 
             var exit = 0;
             await AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new TransferSpeedColumn { Base = FileSizeBase.Decimal }, new ElapsedTimeColumn(), new RemainingTimeColumn())
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
                 .StartAsync(async context => exit = await RunAsync(CliConfiguration.Build(), options, new SpectreBackfillProgress(context), Console.Out, Console.Error, cancellationToken));
             return exit;
         });
