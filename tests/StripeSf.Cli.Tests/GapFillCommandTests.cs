@@ -55,6 +55,23 @@ public sealed class GapFillCommandTests(ITestOutputHelper log)
         Assert.Equal(0, salesforce.ApiCalls);
     }
 
+    [Fact]
+    public async Task GapFill_WithServiceBusButNoClaimCheckStorage_ExitsTwoBeforeEnqueuingAnything()
+    {
+        await using var stripe = await LoopbackStripe.StartAsync();
+        await using var salesforce = await LoopbackSalesforce.StartAsync(new LoopbackSalesforceOptions { ClientId = "gap", ClientSecret = "gap" });
+        var configuration = new ConfigurationBuilder().AddConfiguration(Settings(salesforce, stripe))
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ServiceBus:fullyQualifiedNamespace"] = "stripesf-test.servicebus.windows.net" }).Build();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await GapFillCommand.RunAsync(configuration, "2026-11-20", new ReplayOptions(), output, error, CancellationToken.None);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("set ClaimCheck__BlobServiceUri", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(stripe.Requests);
+    }
+
     private static void AddEvent(LoopbackStripe stripe, string id, string type, JsonObject dataObject, long created) =>
         stripe.Add("events", JsonNode.Parse(TestEvents.Minimal(type, id, dataObject, created: created))!.AsObject());
 

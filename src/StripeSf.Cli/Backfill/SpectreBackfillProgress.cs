@@ -4,13 +4,14 @@ using StripeSf.Core.Backfill;
 namespace StripeSf.Cli.Backfill;
 
 /// <summary>
-/// Progress bars on a terminal: one task per object type with its counts, rate and elapsed time.
-/// Stripe lists carry no total, so a bar is indeterminate until its list ends; the rate column is
-/// Spectre's own (objects per second).
+/// Progress bars on a terminal: one task per object type with its counts, rate (objects per second)
+/// and elapsed time. Stripe lists carry no total count, so a bar stays indeterminate until its list
+/// ends and no ETA can be honest.
 /// </summary>
 internal sealed class SpectreBackfillProgress(ProgressContext context) : IBackfillProgress
 {
     private readonly Dictionary<string, ProgressTask> _tasks = new(StringComparer.Ordinal);
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
 
     public void ChunkDone(string objectType, BackfillTally tally)
     {
@@ -33,8 +34,8 @@ internal sealed class SpectreBackfillProgress(ProgressContext context) : IBackfi
         task.StopTask();
     }
 
-    private static string Describe(string objectType, BackfillTally tally) =>
-        $"{objectType}: {tally.Read:N0} read, {tally.Created:N0} created, {tally.Updated:N0} updated, {tally.Stale:N0} stale, [red]{tally.Failed:N0} failed[/]";
+    private string Describe(string objectType, BackfillTally tally) =>
+        $"{objectType}: {tally.Read:N0} read ({tally.Read / Math.Max(0.001, _clock.Elapsed.TotalSeconds):N0}/s), {tally.Created:N0} created, {tally.Updated:N0} updated, {tally.Stale:N0} stale, [red]{tally.Failed:N0} failed[/]";
 
     private ProgressTask Task(string objectType)
     {

@@ -50,7 +50,7 @@ public static class BackfillCommand
 
             var exit = 0;
             await AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new TransferSpeedColumn { Base = FileSizeBase.Decimal }, new ElapsedTimeColumn(), new RemainingTimeColumn())
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
                 .StartAsync(async context => exit = await RunAsync(CliConfiguration.Build(), options, new SpectreBackfillProgress(context), Console.Out, Console.Error, cancellationToken));
             return exit;
         });
@@ -96,7 +96,8 @@ public static class BackfillCommand
         await using var planning = new ServiceCollection().AddSingleton(configuration).AddLogging().AddEventPlanning().BuildServiceProvider();
         await using var services = new ServiceCollection()
             .AddSingleton(configuration)
-            .AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true))
+            // Warnings only: the progress (bars or lines) is the output; a log line per HTTP call would tear the bars apart.
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true))
             .AddSalesforceClientIf(configuration, !options.DryRun)
             .BuildServiceProvider();
         var runner = new BackfillRunner(

@@ -1,0 +1,32 @@
+using Spectre.Console;
+using StripeSf.Cli.Backfill;
+using StripeSf.Core.Backfill;
+
+namespace StripeSf.Cli.Tests;
+
+/// <summary>The terminal progress of <c>stripesf backfill</c>, rendered to a captured console.</summary>
+public sealed class SpectreBackfillProgressTests
+{
+    [Fact]
+    public async Task Progress_ChunksThenDone_ShowsCountsPerObjectTypeAndEndsComplete()
+    {
+        using var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.Yes, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(writer), Interactive = InteractionSupport.Yes });
+        var finished = false;
+
+        await console.Progress().StartAsync(context =>
+        {
+            var progress = new SpectreBackfillProgress(context);
+            progress.JobStarted(BackfillObjects.Customers, "Account", "750LB1", 5);
+            progress.ChunkDone(BackfillObjects.Customers, new BackfillTally { Read = 5, Created = 10, Updated = 5 });
+            progress.ObjectDone(BackfillObjects.Customers, new BackfillTally { Read = 7, Created = 14, Updated = 7, Failed = 1 });
+            finished = context.IsFinished;
+            return Task.CompletedTask;
+        });
+
+        var text = writer.ToString();
+        Assert.True(finished);
+        Assert.Contains("customers: 7 read", text, StringComparison.Ordinal);
+        Assert.Contains("14 created, 7 updated, 0 stale, 1 failed", text, StringComparison.Ordinal);
+    }
+}
