@@ -29,4 +29,10 @@ public interface ISalesforceClient
 
     /// <summary>Describes one sObject's fields; an unknown object throws a permanent 404.</summary>
     Task<SObjectDescription> DescribeAsync(string sObject, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Posts <paramref name="post"/> to its record's Chatter feed (Connect REST API, one API call; the
+    /// Composite resource does not take Connect resources) and returns the feed element id.
+    /// </summary>
+    Task<string> PostFeedItemAsync(Chatter.FeedItemPost post, CancellationToken cancellationToken);
 }

@@ -194,6 +194,28 @@ public sealed class SalesforceClient(SalesforceConnection connection) : ISalesfo
             fields);
     }
 
+    /// <inheritdoc />
+    public async Task<string> PostFeedItemAsync(Chatter.FeedItemPost post, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        var segments = new JsonArray();
+        foreach (var segment in post.Segments)
+        {
+            segments.Add(segment.Type == "Mention"
+                ? new JsonObject { ["type"] = "Mention", ["id"] = segment.Id }
+                : new JsonObject { ["type"] = "Text", ["text"] = segment.Text });
+        }
+
+        var payload = new JsonObject
+        {
+            ["body"] = new JsonObject { ["messageSegments"] = segments },
+            ["feedElementType"] = "FeedItem",
+            ["subjectId"] = post.SubjectId,
+        }.ToJsonString();
+        var response = await connection.SendAsync(new SalesforceRequest(HttpMethod.Post, "chatter/feed-elements", "chatter-post", () => Json(payload)), cancellationToken).ConfigureAwait(false);
+        return JsonNode.Parse(response.Body)?["id"]?.GetValue<string>() ?? string.Empty;
+    }
+
     private static QueryPage ParsePage(string body)
     {
         var root = JsonNode.Parse(body);

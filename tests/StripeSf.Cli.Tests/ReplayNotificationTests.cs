@@ -21,7 +21,7 @@ public sealed class ReplayNotificationTests(ITestOutputHelper log) : IDisposable
     public void Dispose() => _events.Delete(recursive: true);
 
     [Fact]
-    public async Task Replay_FailedPayment_SendsExactlyOneSlackMessageTeamsCardAndEmailWithFiguresAndLinks()
+    public async Task Replay_FailedPayment_SendsExactlyOneSlackMessageTeamsCardChatterPostAndEmailWithFiguresAndLinks()
     {
         await using var salesforce = await LoopbackSalesforce.StartAsync(new LoopbackSalesforceOptions { ClientId = "replay", ClientSecret = "replay" });
         await using var slack = await LoopbackWebhookReceiver.StartAsync();
@@ -74,6 +74,18 @@ public sealed class ReplayNotificationTests(ITestOutputHelper log) : IDisposable
         Assert.Contains("notified         evt_ReplayFail:slack (attempts 1)", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("notified         evt_ReplayFail:teams (attempts 1)", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("notified         evt_ReplayFail:email (attempts 1)", output.ToString(), StringComparison.Ordinal);
+
+        // Chatter: one post on the Account, @mentioning its owner, so Salesforce notifies them.
+        var post = Assert.Single(salesforce.FeedPosts);
+        Assert.Equal(accountId, (string?)post["parent"]!["id"]);
+        var segments = post["body"]!["messageSegments"]!.AsArray();
+        Assert.Equal("Mention", (string?)segments[0]!["type"]);
+        Assert.Equal((string?)salesforce.Records("Account")[0]["OwnerId"], (string?)segments[0]!["id"]);
+        var text = (string)segments[1]!["text"]!;
+        Assert.Contains("Payment failed: Globex Ltd, 1,299.00 USD", text, StringComparison.Ordinal);
+        Assert.Contains($"Next retry: {nextRetry}", text, StringComparison.Ordinal);
+        Assert.Contains($"Invoice in Stripe: {invoiceUrl}", text, StringComparison.Ordinal);
+        Assert.Contains("notified         evt_ReplayFail:chatter (attempts 1)", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("1 duplicate", output.ToString(), StringComparison.Ordinal);
     }
 
@@ -92,5 +104,6 @@ public sealed class ReplayNotificationTests(ITestOutputHelper log) : IDisposable
             ["Notifications:Email:From"] = "stripesf@globex.example",
             ["Notifications:Email:To"] = "ar@globex.example",
             ["Notifications:SalesforceUrl"] = "https://globex.lightning.force.com",
+            ["Notifications:Chatter:Enabled"] = "true",
         }).Build();
 }

@@ -40,7 +40,14 @@ public static class NotifyCommand
             .AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true))
             .AddNotifications()
             .BuildServiceProvider();
-        var channels = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<NotificationOptions>>().Value.ConfiguredChannels;
+        var configured = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<NotificationOptions>>().Value.ConfiguredChannels;
+        if (configured.Contains(NotificationChannelKind.Chatter))
+        {
+            // A Chatter post goes on the record a real event wrote; a sample has none.
+            await output.WriteLineAsync("chatter: not sampled (a Chatter post goes on the Account a real event wrote; replay an event to see one)");
+        }
+
+        var channels = configured.Where(c => c != NotificationChannelKind.Chatter).ToList();
         if (channels.Count == 0)
         {
             await output.WriteLineAsync("stripesf notify test: no channel is configured (Notifications__Slack__WebhookUrl, Notifications__Teams__WebhookUrl, Notifications__Email__SmtpHost)");

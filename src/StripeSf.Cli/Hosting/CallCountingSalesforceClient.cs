@@ -47,4 +47,8 @@ public sealed class CallCountingSalesforceClient(ISalesforceClient inner) : ISal
         Interlocked.Increment(ref _calls);
         return call;
     }
+
+    /// <inheritdoc />
+    public Task<string> PostFeedItemAsync(StripeSf.Salesforce.Chatter.FeedItemPost post, CancellationToken cancellationToken) =>
+        Count(inner.PostFeedItemAsync(post, cancellationToken));
 }

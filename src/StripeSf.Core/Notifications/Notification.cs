@@ -42,4 +42,7 @@ public sealed record Notification
 
     /// <summary>The links, in display order.</summary>
     public IReadOnlyList<NotificationLink> Links { get; init; } = [];
+
+    /// <summary>The Salesforce record the event wrote that a person works (Account, else Opportunity), when Salesforce named it: where a Chatter post goes.</summary>
+    public SalesforceRecordRef? SalesforceRecord { get; init; }
 }

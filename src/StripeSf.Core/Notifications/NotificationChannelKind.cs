@@ -9,4 +9,7 @@ public enum NotificationChannelKind
     Teams,
     /// <summary>Email over SMTP (MailKit).</summary>
     Email,
+
+    /// <summary>A Chatter post on the Account or Opportunity the event wrote, @mentioning its owner.</summary>
+    Chatter,
 }

@@ -31,7 +31,11 @@ public sealed class NotificationComposer(IOptions<NotificationOptions> options, 
             "customer.subscription.trial_will_end" => TrialEnding(context, livemode),
             _ => null,
         };
-        return notification is null ? null : notification with { Links = [.. SalesforceLinks(request, response), .. notification.Links] };
+        return notification is null ? null : notification with
+        {
+            Links = [.. SalesforceLinks(request, response), .. notification.Links],
+            SalesforceRecord = RecordWritten(request, response),
+        };
     }
 
     /// <summary>The notification of an event that was dead-lettered, from the message alone (the payload may be unreadable).</summary>
@@ -274,6 +278,59 @@ public sealed class NotificationComposer(IOptions<NotificationOptions> options, 
                 seen.Remove(objectName);
             }
         }
+    }
+
+    /// <summary>
+    /// The Account (else Opportunity) the call wrote, by the Id Salesforce returned, the Id in the
+    /// subrequest's URL, or the field of an earlier result the URL references (a dispute's Account
+    /// comes from its charge's payment entry: <c>@{charge.Account__c}</c>).
+    /// </summary>
+    internal static SalesforceRecordRef? RecordWritten(CompositeRequest? request, CompositeResponse? response)
+    {
+        if (request is null || response is null)
+        {
+            return null;
+        }
+
+        foreach (var objectName in new[] { "Account", "Opportunity" })
+        {
+            foreach (var subrequest in request.Subrequests.Where(s => s.Method == "PATCH" && s.Url.StartsWith($"sobjects/{objectName}/", StringComparison.Ordinal)))
+            {
+                var answer = response.Results.FirstOrDefault(r => r.ReferenceId == subrequest.ReferenceId && r.IsSuccess);
+                if (answer is null)
+                {
+                    continue;
+                }
+
+                if (answer.Body?["id"]?.GetValue<string>() is { Length: > 0 } id)
+                {
+                    return new SalesforceRecordRef(objectName, id);
+                }
+
+                var parts = subrequest.Url.Split('/');
+                if (parts.Length == 3 && Referenced(parts[2], response) is { Length: > 0 } referenced)
+                {
+                    return new SalesforceRecordRef(objectName, referenced);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // "001…" as is; "@{charge.Account__c}" from the result of subrequest "charge".
+    private static string? Referenced(string segment, CompositeResponse response)
+    {
+        var text = Uri.UnescapeDataString(segment);
+        if (!text.StartsWith("@{", StringComparison.Ordinal))
+        {
+            return text.Length is 15 or 18 ? text : null;
+        }
+
+        var path = text[2..^1].Split('.', 2);
+        return path.Length == 2 && response.Results.FirstOrDefault(r => r.ReferenceId == path[0] && r.IsSuccess)?.Body?[path[1]] is { } value
+            ? value.GetValue<string>()
+            : null;
     }
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");

@@ -46,6 +46,7 @@ public sealed class NotificationOptions
         NotificationChannelKind.Slack => Slack.IsConfigured,
         NotificationChannelKind.Teams => Teams.IsConfigured,
         NotificationChannelKind.Email => Email.IsConfigured,
+        NotificationChannelKind.Chatter => Chatter.IsConfigured,
         _ => false,
     };
 

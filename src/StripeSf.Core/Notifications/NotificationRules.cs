@@ -29,6 +29,8 @@ public sealed class NotificationRules(IOptions<NotificationOptions> options)
         return [.. Effective
             .Where(rule => Matches(rule, notification))
             .SelectMany(rule => rule.Channels.Count == 0 ? configured : rule.Channels.Where(configured.Contains))
+            // A Chatter post needs a record to post on (dead letters and reconciliation have none).
+            .Where(kind => kind != NotificationChannelKind.Chatter || notification.SalesforceRecord is not null)
             .Distinct()
             .Order()];
     }

@@ -24,6 +24,7 @@ public static class NotificationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationChannel, SlackChannel>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationChannel, TeamsChannel>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationChannel, EmailChannel>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationChannel, ChatterChannel>());
         services.TryAddSingleton<NotificationComposer>();
         services.TryAddSingleton<NotificationRules>();
         services.TryAddSingleton<NotificationRetryPolicy>();

@@ -73,4 +73,12 @@ public sealed class DryRunSalesforceClient(ILogger<DryRunSalesforceClient> logge
     /// <inheritdoc />
     public Task<SObjectDescription> DescribeAsync(string sObject, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("Dry run: there is no Salesforce org to describe; configure Salesforce__* settings.");
+
+    /// <inheritdoc />
+    public Task<string> PostFeedItemAsync(Salesforce.Chatter.FeedItemPost post, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        Log.DryRunSubrequest(logger, "POST", "chatter/feed-elements", "chatter", $"subject {post.SubjectId}: {string.Join("", post.Segments.Select(s => s.Type == "Mention" ? $"@{s.Id}" : s.Text))}");
+        return Task.FromResult($"dryrun-feed-{post.SubjectId}");
+    }
 }

@@ -33,6 +33,8 @@ public enum LoopbackApiCall
     /// <summary>GET sobjects/{type}/describe.</summary>
     Describe,
 
+    Chatter,
+
     /// <summary>GET /services/data/ (version list) and anything else.</summary>
     Other,
 }

@@ -12,6 +12,9 @@ internal sealed class LoopbackRouter
     private readonly LoopbackCompositeApi composite;
     private readonly LoopbackOrg org;
 
+    /// <summary>Chatter feed posts (Connect REST API).</summary>
+    public LoopbackChatterApi Chatter { get; }
+
     public LoopbackRouter(LoopbackOrg org)
     {
         this.org = org;
@@ -19,7 +22,11 @@ internal sealed class LoopbackRouter
         records = new LoopbackRecordsApi(org, writer);
         query = new LoopbackQueryApi(org);
         bulk = new LoopbackBulkApi(org, writer);
-        composite = new LoopbackCompositeApi((method, path, body, journal) => Dispatch(org.Options.LatestApiVersion, method, path, body, null, journal));
+        Chatter = new LoopbackChatterApi(org);
+        // The Composite resource takes sObject, query and collections resources, not Connect REST API ones.
+        composite = new LoopbackCompositeApi((method, path, body, journal) => Segments(path) is ["chatter", ..]
+            ? LoopbackResult.Error(400, new LoopbackError("INVALID_API_INPUT", "Connect REST API resources are not supported in a Composite request"))
+            : Dispatch(org.Options.LatestApiVersion, method, path, body, null, journal));
     }
 
     public static LoopbackApiCall Classify(string method, string rawPath)
@@ -36,6 +43,7 @@ internal sealed class LoopbackRouter
             ["query", _] => LoopbackApiCall.QueryMore,
             ["jobs", ..] => LoopbackApiCall.Bulk,
             ["limits"] => LoopbackApiCall.Limits,
+            ["chatter", ..] => LoopbackApiCall.Chatter,
             _ => LoopbackApiCall.Other,
         };
     }
@@ -59,6 +67,7 @@ internal sealed class LoopbackRouter
             ("DELETE", ["sobjects", var t, var id]) => records.Delete(t, id, tx),
             ("PATCH", ["sobjects", var t, var f, var v]) => records.Upsert(version, t, f, v, body, tx),
             ("POST", ["composite"]) => composite.Handle(body),
+            ("POST", ["chatter", "feed-elements"]) => Chatter.Post(body),
             ("PATCH", ["composite", "sobjects", var t, var f]) => records.UpsertCollection(t, f, body),
             ("GET", ["query"]) => query.Query(version, q.TryGetValue("q", out var soql) ? soql.ToString() : string.Empty),
             ("GET", ["query", var locator]) => query.More(version, locator),

@@ -73,6 +73,9 @@ public sealed class LoopbackSalesforce : IAsyncDisposable
         org.CallLog.Clear();
     }
 
+    /// <summary>The Chatter feed elements posted (Connect REST API), in order.</summary>
+    public IReadOnlyList<JsonObject> FeedPosts => router.Chatter.Posts.Select(p => (JsonObject)p.DeepClone()).ToArray();
+
     /// <summary>Copies of the stored records of one type.</summary>
     public IReadOnlyList<JsonObject> Records(string sObject)
     {
