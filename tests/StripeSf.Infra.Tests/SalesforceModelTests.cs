@@ -64,6 +64,7 @@ public sealed partial class SalesforceModelTests
         { "Stripe_Invoice__c", "Hosted_Invoice_Url__c", "Url" },
         { "Stripe_Invoice__c", "Paid_At__c", "DateTime" },
         { "Task", "Stripe_Event_Id__c", Id },
+        { "Task", "Stripe_Resolution__c", "Text" },
         { "Case", "Stripe_Case_Key__c", Id },
         { "Case", "Stripe_Last_Event_At__c", "DateTime" },
         { "Stripe_Reconciliation_Run__c", "Run_Key__c", Id },

@@ -25,6 +25,10 @@ public sealed class TaskMap
     public string PriorityHigh { get; set; } = "High";
     /// <summary>Priority value for follow-ups.</summary>
     public string PriorityNormal { get; set; } = "Normal";
+    /// <summary>Why the integration closed the Task (a failed payment paid later).</summary>
+    public string Resolution { get; set; } = "Stripe_Resolution__c";
+    /// <summary>Status value of a Task the integration closes.</summary>
+    public string StatusCompleted { get; set; } = "Completed";
     /// <summary>Status value of new tasks.</summary>
     public string StatusOpen { get; set; } = "Not Started";
 }

@@ -30,7 +30,7 @@ public static class WrittenFieldCatalog
             .. Fields(p.Object, p.ExternalId, p.Type, p.Amount, p.Currency, p.Status, p.PaidAt, p.ChargeId, p.InvoiceId, p.CardBrand, p.CardLast4, p.LastEventAt, LookupField(p.AccountRelationship)),
             .. Fields(i.Object, i.ExternalId, i.Number, i.Status, i.AmountDue, i.AmountPaid, i.Currency, i.PeriodStart, i.PeriodEnd, i.SubscriptionId,
                 i.AttemptCount, i.NextPaymentAttempt, i.HostedInvoiceUrl, i.PaidAt, i.LastEventAt, LookupField(i.AccountRelationship)),
-            .. Fields(t.Object, t.ExternalId, t.Subject, t.Priority, t.Status, t.OwnerId, t.WhatId, t.ActivityDate, t.Description),
+            .. Fields(t.Object, t.ExternalId, t.Subject, t.Priority, t.Status, t.OwnerId, t.WhatId, t.ActivityDate, t.Description, t.Resolution),
             .. Fields(s.Object, s.ExternalId, s.Subject, s.Priority, s.Status, s.Description, s.LastEventAt, LookupField(s.AccountRelationship)),
         ];
     }

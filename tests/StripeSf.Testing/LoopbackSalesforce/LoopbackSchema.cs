@@ -27,7 +27,7 @@ public static class LoopbackSchema
                  "Subscription_Id__c", "Attempt_Count__c", "Next_Payment_Attempt__c", "Hosted_Invoice_Url__c", "Paid_At__c",
                  "Stripe_Last_Event_At__c", "CurrencyIsoCode"], null, ["Account__c"]),
             new("Task", "00T", ["Stripe_Event_Id__c"],
-                ["Subject", "Priority", "Status", "OwnerId", "WhatId", "WhoId", "ActivityDate", "Description"]),
+                ["Subject", "Priority", "Status", "OwnerId", "WhatId", "WhoId", "ActivityDate", "Description", "Stripe_Resolution__c"]),
             new("Case", "500", ["Stripe_Case_Key__c"],
                 ["Subject", "Priority", "Description", "AccountId", "Status", "Origin", "OwnerId", "Stripe_Last_Event_At__c"]),
             new("Stripe_Reconciliation_Run__c", "a03", ["Run_Key__c"],

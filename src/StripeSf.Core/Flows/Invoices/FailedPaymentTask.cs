@@ -35,6 +35,29 @@ internal static class FailedPaymentTask
         };
     }
 
+    /// <summary>The most failed attempts a paid invoice closes Tasks for (Stripe's smart retries make at most a handful).</summary>
+    public const int MaxClosedAttempts = 8;
+
+    /// <summary>
+    /// Completes the Tasks of the attempts that failed before <paramref name="invoice"/> was paid
+    /// (attempts 1 … <c>attempt_count − 1</c>), with a resolution note, in the paid event's own call.
+    /// Upserts by the same keys <c>invoice.payment_failed</c> writes, with fields it never writes
+    /// (Status, the resolution), so the two converge in any delivery order: a failure processed after
+    /// the payment fills in the Task's details and leaves it completed (it never sets Status).
+    /// </summary>
+    public static void CloseEarlierAttempts(CompositePlanBuilder plan, TaskMap map, InvoiceFacts invoice, DateTimeOffset paidAt)
+    {
+        var last = invoice.AttemptCount - 1;
+        for (var attempt = Math.Max(1, last - MaxClosedAttempts + 1); attempt <= last; attempt++)
+        {
+            plan.Upsert($"paidTask{attempt}", map.Object, map.ExternalId, $"{invoice.Id}:attempt-{attempt}", new JsonObject
+            {
+                [map.Status] = map.StatusCompleted,
+                [map.Resolution] = $"Paid in Stripe on {SalesforceValues.Date(paidAt)}",
+            });
+        }
+    }
+
     private static string Description(InvoiceFacts invoice)
     {
         var mrr = AtRiskMrr.Of(invoice);

@@ -28,7 +28,13 @@ internal sealed class InvoicePlanner(SalesforceMappingOptions options, AccountWr
             billing.LastPayment(invoice.PaidAt ?? context.Created);
         }
 
-        return Write(context, invoice, billing);
+        var plan = Begin(context, invoice, billing);
+        if (options.Flows.FailedPaymentTasks)
+        {
+            FailedPaymentTask.CloseEarlierAttempts(plan, options.Task, invoice, invoice.PaidAt ?? context.Created);
+        }
+
+        return plan.Build();
     }
 
     /// <summary>invoice.finalized: the invoice record only; finalizing says nothing about billing status.</summary>
