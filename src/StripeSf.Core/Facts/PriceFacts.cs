@@ -66,48 +66,38 @@ public sealed record PriceFacts
     {
         if (owner.Object("price") is { } price)
         {
-            return FromPrice(price);
+            return From(price, PricePaths.Price);
         }
 
-        return owner.Object("plan") is { } plan ? FromPlan(plan) : null;
+        return owner.Object("plan") is { } plan ? From(plan, PricePaths.Plan) : null;
     }
 
-    private static PriceFacts FromPrice(StripeJson price) => new()
+    private static PriceFacts From(StripeJson price, PricePaths paths) => new()
     {
         Id = price.String("id"),
+        FromLegacyPlan = paths == PricePaths.Plan,
         ProductId = price.Id("product"),
         ProductName = price.Object("product")?.String("name"),
         Nickname = price.String("nickname"),
         Currency = price.String("currency"),
-        Interval = price.String("recurring.interval"),
-        IntervalCount = price.Long("recurring.interval_count"),
-        UsageType = price.String("recurring.usage_type") ?? "licensed",
+        Interval = price.String(paths.Interval),
+        IntervalCount = price.Long(paths.IntervalCount),
+        UsageType = price.String(paths.UsageType) ?? "licensed",
         BillingScheme = price.String("billing_scheme") ?? "per_unit",
         TiersMode = price.String("tiers_mode"),
-        UnitAmount = price.Decimal("unit_amount_decimal") ?? price.Decimal("unit_amount"),
+        UnitAmount = price.Decimal(paths.UnitAmount + "_decimal") ?? price.Decimal(paths.UnitAmount),
         Tiers = TiersOf(price),
-        TransformDivideBy = price.Long("transform_quantity.divide_by"),
-        TransformRound = price.String("transform_quantity.round"),
+        TransformDivideBy = price.Long(paths.Transform + ".divide_by"),
+        TransformRound = price.String(paths.Transform + ".round"),
     };
 
-    private static PriceFacts FromPlan(StripeJson plan) => new()
+    /// <summary>Where a Price and a legacy Plan keep the fields they name differently.</summary>
+    private sealed record PricePaths(string Interval, string IntervalCount, string UsageType, string UnitAmount, string Transform)
     {
-        Id = plan.String("id"),
-        FromLegacyPlan = true,
-        ProductId = plan.Id("product"),
-        ProductName = plan.Object("product")?.String("name"),
-        Nickname = plan.String("nickname"),
-        Currency = plan.String("currency"),
-        Interval = plan.String("interval"),
-        IntervalCount = plan.Long("interval_count"),
-        UsageType = plan.String("usage_type") ?? "licensed",
-        BillingScheme = plan.String("billing_scheme") ?? "per_unit",
-        TiersMode = plan.String("tiers_mode"),
-        UnitAmount = plan.Decimal("amount_decimal") ?? plan.Decimal("amount"),
-        Tiers = TiersOf(plan),
-        TransformDivideBy = plan.Long("transform_usage.divide_by"),
-        TransformRound = plan.String("transform_usage.round"),
-    };
+        public static readonly PricePaths Price = new("recurring.interval", "recurring.interval_count", "recurring.usage_type", "unit_amount", "transform_quantity");
+
+        public static readonly PricePaths Plan = new("interval", "interval_count", "usage_type", "amount", "transform_usage");
+    }
 
     private static List<TierFacts>? TiersOf(StripeJson price) =>
         price.Get("tiers") is { ValueKind: System.Text.Json.JsonValueKind.Array }

@@ -27,6 +27,12 @@ public sealed class EventNotifier(NotificationComposer composer, NotificationRul
     public Task AfterWriteAsync(StripeEventContext context, CompositeRequest request, CompositeResponse response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (!rules.AnyChannel)
+        {
+            // Most deployments tell nobody: composing (facts, MRR) for every written event would be wasted.
+            return Task.CompletedTask;
+        }
+
         Notification? notification;
         try
         {
@@ -46,6 +52,11 @@ public sealed class EventNotifier(NotificationComposer composer, NotificationRul
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(deadLetter);
+        if (!rules.AnyChannel)
+        {
+            return Task.CompletedTask;
+        }
+
         var livemode = message.ApplicationProperties.TryGetValue(MessageProperties.Livemode, out var mode) && mode is true or "True" or "true";
         return SendAsync(NotificationComposer.DeadLettered(message.EventId, message.Subject, livemode, deadLetter.Reason, deadLetter.Description), cancellationToken);
     }

@@ -253,31 +253,14 @@ public sealed class NotificationComposer(IOptions<NotificationOptions> options, 
 
     private IEnumerable<NotificationLink> SalesforceLinks(CompositeRequest? request, CompositeResponse? response)
     {
-        if (request is null || response is null || string.IsNullOrWhiteSpace(options.Value.SalesforceUrl))
+        if (string.IsNullOrWhiteSpace(options.Value.SalesforceUrl))
         {
-            yield break;
+            return [];
         }
 
         var baseUrl = options.Value.SalesforceUrl.TrimEnd('/');
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var subrequest in request.Subrequests)
-        {
-            var objectName = subrequest.Url.StartsWith("sobjects/", StringComparison.Ordinal) ? subrequest.Url.Split('/')[1] : null;
-            if (objectName is not ("Account" or "Opportunity") || !seen.Add(objectName))
-            {
-                continue;
-            }
-
-            var answer = response.Results.FirstOrDefault(r => r.ReferenceId == subrequest.ReferenceId && r.IsSuccess);
-            if (answer?.Body?["id"]?.GetValue<string>() is { Length: > 0 } id)
-            {
-                yield return new NotificationLink($"{objectName} in Salesforce", $"{baseUrl}/lightning/r/{objectName}/{Uri.EscapeDataString(id)}/view");
-            }
-            else
-            {
-                seen.Remove(objectName);
-            }
-        }
+        return RecordsWritten(request, response)
+            .Select(r => new NotificationLink($"{r.SObject} in Salesforce", $"{baseUrl}/lightning/r/{r.SObject}/{Uri.EscapeDataString(r.Id)}/view"));
     }
 
     /// <summary>
@@ -285,37 +268,46 @@ public sealed class NotificationComposer(IOptions<NotificationOptions> options, 
     /// subrequest's URL, or the field of an earlier result the URL references (a dispute's Account
     /// comes from its charge's payment entry: <c>@{charge.Account__c}</c>).
     /// </summary>
-    internal static SalesforceRecordRef? RecordWritten(CompositeRequest? request, CompositeResponse? response)
+    internal static SalesforceRecordRef? RecordWritten(CompositeRequest? request, CompositeResponse? response) =>
+        RecordsWritten(request, response).FirstOrDefault();
+
+    /// <summary>The Account and the Opportunity the call wrote (each at most once, in that order), as <see cref="RecordWritten"/> finds them.</summary>
+    private static IEnumerable<SalesforceRecordRef> RecordsWritten(CompositeRequest? request, CompositeResponse? response)
     {
         if (request is null || response is null)
         {
-            return null;
+            yield break;
         }
 
         foreach (var objectName in new[] { "Account", "Opportunity" })
         {
-            foreach (var subrequest in request.Subrequests.Where(s => s.Method == "PATCH" && s.Url.StartsWith($"sobjects/{objectName}/", StringComparison.Ordinal)))
+            var id = request.Subrequests
+                .Where(s => s.Method == "PATCH" && s.Url.StartsWith($"sobjects/{objectName}/", StringComparison.Ordinal))
+                .Select(s => IdWritten(s, response))
+                .FirstOrDefault(i => i is { Length: > 0 });
+            if (id is not null)
             {
-                var answer = response.Results.FirstOrDefault(r => r.ReferenceId == subrequest.ReferenceId && r.IsSuccess);
-                if (answer is null)
-                {
-                    continue;
-                }
-
-                if (answer.Body?["id"]?.GetValue<string>() is { Length: > 0 } id)
-                {
-                    return new SalesforceRecordRef(objectName, id);
-                }
-
-                var parts = subrequest.Url.Split('/');
-                if (parts.Length == 3 && Referenced(parts[2], response) is { Length: > 0 } referenced)
-                {
-                    return new SalesforceRecordRef(objectName, referenced);
-                }
+                yield return new SalesforceRecordRef(objectName, id);
             }
         }
+    }
 
-        return null;
+    // The Id Salesforce returned for the subrequest, else the one its URL names (literally or by reference).
+    private static string? IdWritten(CompositeSubrequest subrequest, CompositeResponse response)
+    {
+        var answer = response.Results.FirstOrDefault(r => r.ReferenceId == subrequest.ReferenceId && r.IsSuccess);
+        if (answer is null)
+        {
+            return null;
+        }
+
+        if (answer.Body?["id"]?.GetValue<string>() is { Length: > 0 } id)
+        {
+            return id;
+        }
+
+        var parts = subrequest.Url.Split('/');
+        return parts.Length == 3 ? Referenced(parts[2], response) : null;
     }
 
     // "001…" as is; "@{charge.Account__c}" from the result of subrequest "charge".

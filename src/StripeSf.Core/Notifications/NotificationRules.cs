@@ -21,6 +21,9 @@ public sealed class NotificationRules(IOptions<NotificationOptions> options)
         }
     }
 
+    /// <summary>True when any channel is configured: otherwise nothing is composed at all.</summary>
+    public bool AnyChannel => options.Value.ConfiguredChannels.Count > 0;
+
     /// <summary>The channels <paramref name="notification"/> goes to, each once, in channel order.</summary>
     public IReadOnlyList<NotificationChannelKind> ChannelsFor(Notification notification)
     {

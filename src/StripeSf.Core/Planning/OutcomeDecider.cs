@@ -33,7 +33,10 @@ public static class OutcomeDecider
         }
 
         // With allOrNone, subrequests undone because a sibling failed say nothing about the event.
-        var causes = failures.Where(f => !f.RolledBack).Select(f => (Failure: f, Rule: plan.RuleFor(f.ReferenceId), Meaning: plan.RuleFor(f.ReferenceId).Interpret(f))).ToList();
+        var causes = failures.Where(f => !f.RolledBack)
+            .Select(f => (Failure: f, Rule: plan.RuleFor(f.ReferenceId)))
+            .Select(c => (c.Failure, c.Rule, Meaning: c.Rule.Interpret(c.Failure)))
+            .ToList();
         var done = causes.Where(c => c.Meaning == WriteFailureMeaning.Done).ToList();
         var open = causes.Where(c => c.Meaning != WriteFailureMeaning.Done).ToList();
         if (open.Count == 0)

@@ -128,7 +128,7 @@ public sealed class EventProcessor(
                     budget.Current is { } usage ? usage.Percent.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) : "unknown");
 
                 // After the write, never instead of it: notifications go to their own queue.
-                await notifier.AfterWriteAsync(context, plan.Request, response, cancellationToken).ConfigureAwait(false);
+                await notifier.AfterWriteAsync(context, sent.Request, response, cancellationToken).ConfigureAwait(false);
             }
 
             return outcome;

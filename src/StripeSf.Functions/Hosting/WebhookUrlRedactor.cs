@@ -13,18 +13,23 @@ namespace StripeSf.Functions.Hosting;
 /// </summary>
 public sealed class WebhookUrlRedactor(IOptions<NotificationOptions> options) : ITelemetryInitializer
 {
+    // Parsed once: the initializer runs for every telemetry item the app sends.
+    private readonly Lazy<Uri[]> _secrets = new(() =>
+        [.. new[] { options.Value.Slack.WebhookUrl, options.Value.Teams.WebhookUrl }
+            .Select(url => Uri.TryCreate(url, UriKind.Absolute, out var secret) ? secret : null)
+            .OfType<Uri>()]);
+
     /// <inheritdoc />
     public void Initialize(ITelemetry telemetry)
     {
-        if (telemetry is not DependencyTelemetry dependency || !Uri.TryCreate(dependency.Data, UriKind.Absolute, out var called))
+        if (telemetry is not DependencyTelemetry dependency || _secrets.Value.Length == 0 || !Uri.TryCreate(dependency.Data, UriKind.Absolute, out var called))
         {
             return;
         }
 
-        foreach (var url in new[] { options.Value.Slack.WebhookUrl, options.Value.Teams.WebhookUrl })
+        foreach (var secret in _secrets.Value)
         {
-            if (Uri.TryCreate(url, UriKind.Absolute, out var secret)
-                && string.Equals(called.GetLeftPart(UriPartial.Path), secret.GetLeftPart(UriPartial.Path), StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(called.GetLeftPart(UriPartial.Path), secret.GetLeftPart(UriPartial.Path), StringComparison.OrdinalIgnoreCase))
             {
                 dependency.Data = $"{secret.Scheme}://{secret.Authority}/(webhook path redacted)";
                 dependency.Name = $"POST {secret.Authority}";
