@@ -32,18 +32,19 @@ public sealed class QueueGapFillTarget(EventMessageFactory messages, IEventPubli
 
     private async Task<GapFillOutcome> SendOneAsync(StripeEventPayload e, CancellationToken cancellationToken)
     {
-        if (!EventEnvelopeReader.TryRead(e.Payload, out var envelope, out var error))
+        var routed = await RoutedEventMessage.CreateAsync(messages, routes, e.Payload, cancellationToken).ConfigureAwait(false);
+        if (routed.IsMalformed)
         {
-            return new GapFillOutcome(e.Id, e.Type, "malformed", $"event {e.Id} is malformed ({error})", true);
+            return new GapFillOutcome(e.Id, e.Type, "malformed", $"event {e.Id} is malformed ({routed.Problem})", true);
         }
 
-        if (routes.QueueFor(envelope!.Type) is not { } queue)
+        if (routed.IsNotRouted)
         {
-            return new GapFillOutcome(e.Id, e.Type, "ignored", $"event type {envelope.Type} is not routed", false);
+            return new GapFillOutcome(e.Id, e.Type, "ignored", routed.Problem!, false);
         }
 
-        var message = await messages.CreateAsync(envelope, e.Payload, cancellationToken).ConfigureAwait(false);
-        var result = await publisher.PublishAsync(queue, message, cancellationToken).ConfigureAwait(false);
+        var queue = routed.Queue!;
+        var result = await publisher.PublishAsync(queue, routed.Message!, cancellationToken).ConfigureAwait(false);
         return result == PublishResult.Duplicate
             ? new GapFillOutcome(e.Id, e.Type, "duplicate", $"{e.Id} was already on {queue}", false)
             : new GapFillOutcome(e.Id, e.Type, Enqueued, $"enqueued {e.Id} on {queue}", false);

@@ -20,19 +20,14 @@ public sealed class QueueEventRepairer(EventMessageFactory messages, IEventPubli
         var outcomes = new List<RepairOutcome>(events.Count);
         foreach (var e in events)
         {
-            if (!EventEnvelopeReader.TryRead(e.Payload, out var envelope, out var error))
+            var routed = await RoutedEventMessage.CreateAsync(messages, routes, e.Payload, cancellationToken).ConfigureAwait(false);
+            if (routed.IsMalformed || routed.IsNotRouted)
             {
-                outcomes.Add(new RepairOutcome(e.Id, false, $"not repairable: event {e.Id} is malformed ({error})"));
+                outcomes.Add(new RepairOutcome(e.Id, false, routed.IsMalformed ? $"not repairable: event {e.Id} is malformed ({routed.Problem})" : $"not repairable: {routed.Problem}"));
                 continue;
             }
 
-            if (routes.QueueFor(envelope!.Type) is not { } queue)
-            {
-                outcomes.Add(new RepairOutcome(e.Id, false, $"not repairable: event type {envelope.Type} is not routed"));
-                continue;
-            }
-
-            var message = await messages.CreateAsync(envelope, e.Payload, cancellationToken).ConfigureAwait(false);
+            var (envelope, queue, message) = (routed.Envelope!, routed.Queue!, routed.Message!);
             var properties = new Dictionary<string, object>(message.ApplicationProperties) { [MessageProperties.OriginalMessageId] = envelope.Id };
             var result = await publisher.PublishAsync(queue, message with { MessageId = $"{envelope.Id}:reconcile-{runKey}", ApplicationProperties = properties }, cancellationToken).ConfigureAwait(false);
             outcomes.Add(new RepairOutcome(e.Id, true, result == PublishResult.Duplicate ? $"{e.Id} already re-enqueued on {queue}" : $"re-enqueued {e.Id} on {queue}"));
