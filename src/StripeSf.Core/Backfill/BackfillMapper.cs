@@ -48,18 +48,16 @@ public sealed class BackfillMapper(EventPlanner planner)
         var rows = new List<BackfillRow>();
         foreach (var subrequest in plan.Salesforce.Subrequests)
         {
-            // Upserts only: PATCH sobjects/{object}/{external id field}/{value}. The email-matching
-            // claims (a query and updates by reference) have no Bulk form and are left out.
-            var parts = subrequest.Url.Split('/');
-            if (subrequest.Method != "PATCH" || parts.Length != 4 || parts[0] != "sobjects" || subrequest.Body is null || parts[3].StartsWith("@{", StringComparison.Ordinal))
+            // Upserts by external id only. The email-matching claims (a query and updates by
+            // reference) have no Bulk form and are left out.
+            if (subrequest.Method != "PATCH" || subrequest.Body is null || subrequest.Target is not { ExternalIdField: { } field, Key: { } externalId } target)
             {
                 continue;
             }
 
-            var externalId = Uri.UnescapeDataString(parts[3]);
-            var cells = new Dictionary<string, string>(StringComparer.Ordinal) { [parts[2]] = externalId };
+            var cells = new Dictionary<string, string>(StringComparer.Ordinal) { [field] = externalId };
             Flatten(subrequest.Body, "", cells);
-            rows.Add(new BackfillRow(subrequest.ReferenceId, parts[1], parts[2], externalId, cells));
+            rows.Add(new BackfillRow(subrequest.ReferenceId, target.SObject, field, externalId, cells));
         }
 
         return (rows, rows.Count == 0 ? "nothing to upsert" : null);

@@ -38,7 +38,7 @@ public sealed class CompositePlanBuilder
             throw new InvalidOperationException($"Duplicate composite reference id '{first}': every subrequest of one call needs its own.");
         }
 
-        return Add("PATCH", $"sobjects/{sObject}/{externalIdField}/{Uri.EscapeDataString(externalId)}", referenceId, fields, rule, creating);
+        return Add("PATCH", $"sobjects/{sObject}/{externalIdField}/{Uri.EscapeDataString(externalId)}", referenceId, fields, rule, creating, new(sObject, externalIdField, externalId));
     }
 
     /// <summary>Adds <c>GET sobjects/{sObject}/{externalIdField}/{externalId}?fields=…</c> (e.g. the Account owner for a Task).</summary>
@@ -47,19 +47,19 @@ public sealed class CompositePlanBuilder
 
     /// <summary>Adds a GET by external id whose failure means what <paramref name="rule"/> says.</summary>
     public CompositePlanBuilder Get(string referenceId, string sObject, string externalIdField, string externalId, WriteRule rule, params string[] fields) =>
-        Add("GET", $"sobjects/{sObject}/{externalIdField}/{Uri.EscapeDataString(externalId)}?fields={string.Join(',', fields)}", referenceId, null, rule);
+        Add("GET", $"sobjects/{sObject}/{externalIdField}/{Uri.EscapeDataString(externalId)}?fields={string.Join(',', fields)}", referenceId, null, rule, target: new(sObject, externalIdField, externalId));
 
     /// <summary>Adds <c>PATCH sobjects/{sObject}/{id}</c>; <paramref name="id"/> may be a reference such as <c>@{match.records[0].Id}</c>.</summary>
     public CompositePlanBuilder Update(string referenceId, string sObject, string id, JsonObject fields, WriteRule? rule = null) =>
-        Add("PATCH", $"sobjects/{sObject}/{id}", referenceId, fields, rule);
+        Add("PATCH", $"sobjects/{sObject}/{id}", referenceId, fields, rule, target: new(sObject, Key: Uri.UnescapeDataString(id)));
 
     /// <summary>Adds <c>POST sobjects/{sObject}</c> (objects without an external id, e.g. CampaignMember).</summary>
     public CompositePlanBuilder Create(string referenceId, string sObject, JsonObject fields, WriteRule? rule = null) =>
-        Add("POST", $"sobjects/{sObject}", referenceId, fields, rule);
+        Add("POST", $"sobjects/{sObject}", referenceId, fields, rule, target: new(sObject));
 
     /// <summary>Adds <c>DELETE sobjects/{sObject}/{id}</c>; <paramref name="id"/> may be a reference.</summary>
     public CompositePlanBuilder Delete(string referenceId, string sObject, string id, WriteRule? rule = null) =>
-        Add("DELETE", $"sobjects/{sObject}/{id}", referenceId, null, rule);
+        Add("DELETE", $"sobjects/{sObject}/{id}", referenceId, null, rule, target: new(sObject, Key: Uri.UnescapeDataString(id)));
 
     /// <summary>Adds <c>GET query?q=…</c> for a query built with escaped literals only.</summary>
     public CompositePlanBuilder Query(string referenceId, SoqlQuery query, WriteRule? rule = null) =>
@@ -68,7 +68,7 @@ public sealed class CompositePlanBuilder
     /// <summary>The plan. Throws when the event needs more subrequests than one call allows.</summary>
     public WritePlan Build(bool allOrNone = false) => new(allOrNone, [.. _writes]);
 
-    private CompositePlanBuilder Add(string method, string url, string referenceId, JsonObject? body, WriteRule? rule, WhenCreating? creating = null)
+    private CompositePlanBuilder Add(string method, string url, string referenceId, JsonObject? body, WriteRule? rule, WhenCreating? creating = null, SubrequestTarget? target = null)
     {
         ArgumentNullException.ThrowIfNull(referenceId);
         if (!_references.Add(referenceId))
@@ -76,7 +76,7 @@ public sealed class CompositePlanBuilder
             throw new InvalidOperationException($"Duplicate composite reference id '{referenceId}': every subrequest of one call needs its own.");
         }
 
-        _writes.Add(new PlannedWrite(new CompositeSubrequest(method, url, referenceId, body), rule ?? WriteRule.Required, creating));
+        _writes.Add(new PlannedWrite(new CompositeSubrequest(method, url, referenceId, body) { Target = target }, rule ?? WriteRule.Required, creating));
         return this;
     }
 }

@@ -63,5 +63,5 @@ public sealed class ExistingContactMatcher(IOptions<SalesforceMappingOptions> op
 
     /// <summary>True when one of the <paramref name="missing"/> subrequests of <paramref name="plan"/> writes an Account: only then is there something to match.</summary>
     public bool CreatesAccount(WritePlan plan, IReadOnlySet<string> missing) =>
-        plan.Writes.Any(w => missing.Contains(w.ReferenceId) && w.Subrequest.Url.StartsWith($"sobjects/{options.Value.Account.Object}/", StringComparison.Ordinal));
+        plan.Writes.Any(w => missing.Contains(w.ReferenceId) && w.Subrequest.Target?.SObject == options.Value.Account.Object);
 }

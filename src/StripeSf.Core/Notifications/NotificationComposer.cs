@@ -282,7 +282,7 @@ public sealed class NotificationComposer(IOptions<NotificationOptions> options, 
         foreach (var objectName in new[] { "Account", "Opportunity" })
         {
             var id = request.Subrequests
-                .Where(s => s.Method == "PATCH" && s.Url.StartsWith($"sobjects/{objectName}/", StringComparison.Ordinal))
+                .Where(s => s.Method == "PATCH" && s.Target?.SObject == objectName)
                 .Select(s => IdWritten(s, response))
                 .FirstOrDefault(i => i is { Length: > 0 });
             if (id is not null)
@@ -306,14 +306,13 @@ public sealed class NotificationComposer(IOptions<NotificationOptions> options, 
             return id;
         }
 
-        var parts = subrequest.Url.Split('/');
-        return parts.Length == 3 ? Referenced(parts[2], response) : null;
+        // By record Id (a literal Id, or a reference to an earlier result); not by external id.
+        return subrequest.Target is { ExternalIdField: null, Key: { } key } ? Referenced(key, response) : null;
     }
 
     // "001…" as is; "@{charge.Account__c}" from the result of subrequest "charge".
-    private static string? Referenced(string segment, CompositeResponse response)
+    private static string? Referenced(string text, CompositeResponse response)
     {
-        var text = Uri.UnescapeDataString(segment);
         if (!text.StartsWith("@{", StringComparison.Ordinal))
         {
             return text.Length is 15 or 18 ? text : null;

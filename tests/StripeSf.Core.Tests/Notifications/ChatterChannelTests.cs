@@ -84,12 +84,12 @@ public sealed class ChatterChannelTests
     [Fact]
     public void RecordWritten_DisputesAccountByReference_IsReadFromTheChargeEntry()
     {
-        var request = new CompositeRequest(false,
-        [
-            new CompositeSubrequest("PATCH", "sobjects/Case/Stripe_Case_Key__c/du_1", "case", new JsonObject()),
-            new CompositeSubrequest("GET", "sobjects/Stripe_Payment__c/Stripe_Payment_Id__c/ch_1?fields=Account__c", "charge"),
-            new CompositeSubrequest("PATCH", "sobjects/Account/@{charge.Account__c}", "account", new JsonObject()),
-        ]);
+        // As DisputePlanner plans it: the Case, the charge's entry, the Account by the entry's reference.
+        var request = new Core.Mapping.CompositePlanBuilder()
+            .Upsert("case", "Case", "Stripe_Case_Key__c", "du_1", new JsonObject())
+            .Get("charge", "Stripe_Payment__c", "Stripe_Payment_Id__c", "ch_1", "Account__c")
+            .Update("account", "Account", "@{charge.Account__c}", new JsonObject())
+            .Build().Request;
         var response = new CompositeResponse(
         [
             new CompositeSubresponse("case", 201, new JsonObject { ["id"] = "500LB0000000001AAA" }),

@@ -57,7 +57,8 @@ public sealed class NotificationComposerTests
     [Fact]
     public void Compose_WithSalesforceUrl_LinksToTheAccountSalesforceAnswered()
     {
-        var request = new CompositeRequest(false, [new CompositeSubrequest("PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Notify", "account", new JsonObject())]);
+        // Subrequests are made by the plan builder, which records the record each addresses.
+        var request = new Core.Mapping.CompositePlanBuilder().Upsert("account", "Account", "Stripe_Customer_Id__c", "cus_Notify", new JsonObject()).Build().Request;
         var response = new CompositeResponse([new CompositeSubresponse("account", 200, new JsonObject { ["id"] = "001000000000001AAA", ["created"] = false })]);
 
         var n = Composer("https://acme.lightning.force.com/").Compose(NotificationEvents.Context(NotificationEvents.PaymentFailed()), request, response)!;
