@@ -100,6 +100,24 @@ public static class CoreServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// The renewal sweep (<c>Renewals__*</c>, validated at start): Stripe subscriptions listed with
+    /// <c>Stripe__ApiKey</c> (checked when a sweep starts), Salesforce read and written through the
+    /// registered client. Needs <see cref="AddStripeEventProcessing"/> (mapping) and a Salesforce client.
+    /// </summary>
+    public static IServiceCollection AddRenewalSweep(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<Renewals.RenewalsOptions>().BindConfiguration(Renewals.RenewalsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StripeApi.StripeApiOptions>().BindConfiguration(StripeApi.StripeApiOptions.SectionName);
+        services.AddOptions<SalesforceMappingOptions>().BindConfiguration(SalesforceMappingOptions.SectionName);
+        services.TryAddSingleton<Renewals.RenewalsStripeClient>();
+        services.TryAddSingleton<Renewals.StripeRenewalReader>();
+        services.TryAddSingleton<Renewals.SalesforceRenewalReader>();
+        services.TryAddSingleton<Renewals.RenewalSweep>();
+        return services;
+    }
+
     private static IServiceCollection AddPayloadStore(this IServiceCollection services)
     {
         services.AddOptions<ClaimCheckOptions>().BindConfiguration(ClaimCheckOptions.SectionName);

@@ -106,6 +106,7 @@ public static class FlowRegistrations
     public static IServiceCollection AddEventFlows(this IServiceCollection services)
     {
         services.AddOptions<SalesforceMappingOptions>().BindConfiguration(SalesforceMappingOptions.SectionName);
+        services.AddOptions<Renewals.RenewalsOptions>().BindConfiguration(Renewals.RenewalsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(RoutingTable.Default);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<SalesforceMappingOptions>>().Value);
         services.TryAddSingleton<AccountWriter>();
@@ -121,6 +122,7 @@ public static class FlowRegistrations
         services.TryAddSingleton<DealCloser>();
         services.TryAddSingleton<ChangeUpdates>();
         services.TryAddSingleton<RenewalWriter>();
+        services.TryAddSingleton<RenewalCloser>();
         services.TryAddSingleton<ExpansionWriter>();
         services.TryAddSingleton<WinBackWriter>();
         services.TryAddSingleton<SubscriptionCreatedPlanner>();

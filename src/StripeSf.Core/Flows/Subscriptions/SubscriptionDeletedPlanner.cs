@@ -10,10 +10,11 @@ namespace StripeSf.Core.Flows.Subscriptions;
 
 /// <summary>
 /// customer.subscription.deleted → the Account's subscription fields (status canceled, MRR/ARR 0), its
-/// Billing Status Churned, the subscription's Opportunity with the cancellation reason, and — when a
+/// Billing Status Churned, the subscription's Opportunity with the cancellation reason, the term's open
+/// renewal Opportunity closed as Lost with the same reason, and — when a
 /// win-back Campaign is configured — the customer's Contact added to it.
 /// </summary>
-internal sealed class SubscriptionDeletedPlanner(SalesforceMappingOptions mapping, AccountWriter accounts, SubscriptionRecords records, WinBackWriter winBack)
+internal sealed class SubscriptionDeletedPlanner(SalesforceMappingOptions mapping, AccountWriter accounts, SubscriptionRecords records, RenewalCloser renewals, WinBackWriter winBack)
 {
     /// <summary>Reference id of the Account's billing-group upsert.</summary>
     public const string ChurnAccountRef = "churnAccount";
@@ -44,10 +45,12 @@ internal sealed class SubscriptionDeletedPlanner(SalesforceMappingOptions mappin
             [account.BillingEventAt] = subscription.EventAt,
         }, facts.CustomerName);
 
+        var reason = CancellationNote.For(facts, context.Created);
         records.UpsertOpportunity(plan, subscription, new JsonObject
         {
-            [mapping.Opportunity.LossReason] = CancellationNote.For(facts, context.Created),
+            [mapping.Opportunity.LossReason] = reason,
         });
+        renewals.Lose(plan, subscription, reason);
 
         if (!winBack.IsConfigured)
         {
