@@ -167,6 +167,13 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Stripe__ExpectedMode: stripeExpectedMode
     // The nightly reconciliation's timer (NCRONTAB, UTC): 03:00, after Stripe's day has settled.
     Reconciliation__Schedule: '0 0 3 * * *'
+    // The daily renewal sweep (NCRONTAB, UTC): 06:00, an open renewal Opportunity per term ending within Renewals__Days.
+    Renewals__Schedule: '0 0 6 * * *'
+    Renewals__Days: '90'
+    Renewals__Intervals: 'year'
+    Renewals__OpenStage: ''
+    Renewals__WonStage: ''
+    Renewals__LostStage: ''
     Salesforce__LoginUrl: salesforceLoginUrl
     Salesforce__ClientId: salesforceClientId
     Salesforce__Username: salesforceUsername

@@ -75,6 +75,19 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void RenewalsTimer_ReadsItsScheduleFromTheSettingTheAppAndSampleDefine()
+    {
+        var (_, timer) = Assert.Single(Triggers("timerTrigger"), t => t.Name == "Renewals");
+        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "local.settings.sample.json")))!["Values"]!;
+        var bicep = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "infra", "modules", "functionApp.bicep"));
+
+        Assert.Equal("%Renewals__Schedule%", timer["schedule"]!.GetValue<string>());
+        var schedule = sample["Renewals__Schedule"]!.GetValue<string>();
+        Assert.Equal(6, schedule.Split(' ').Length);
+        Assert.Contains($"Renewals__Schedule: '{schedule}'", bicep, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Operations_DeadLetterEndpoints_NeedAFunctionKey()
     {
         foreach (var (name, route, method) in new[] { ("DeadLetterSummary", "ops/deadletters", "get"), ("DeadLetterReplay", "ops/deadletters/{queue}/replay", "post") })
@@ -92,6 +105,7 @@ public sealed class FunctionsMetadataTests
         var expected = RoutingTable.Default.EventTypes
             .Select(t => string.Concat(t.Split('.', '_').Select(p => char.ToUpperInvariant(p[0]) + p[1..])))
             .Concat(["StripeWebhookFunction", "Reconciliation", "DeadLetterSummary", "DeadLetterReplay", "Notifications"])
+            .Concat(["Renewals"])
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(expected, Functions.Select(f => f!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));

@@ -51,14 +51,20 @@ public sealed class RenewalSweep(
         var settings = options.Value;
         var intervals = settings.IntervalSet;
 
-        progress?.Report("Reading Contracts from Salesforce…");
-        var contracts = await salesforce.ContractsAsync(DateOnly.FromDateTime(until.UtcDateTime), cancellationToken).ConfigureAwait(false);
-
-        var listed = 0;
-        var due = new List<RenewalCandidate>();
-        await foreach (var subscription in stripe.ActiveSubscriptionsAsync(progress is null ? null : new SyncProgress(progress), cancellationToken).ConfigureAwait(false))
+        // Stripe first: a missing Stripe__ApiKey fails the sweep before any Salesforce call.
+        var active = new List<Facts.SubscriptionFacts>();
+        var pages = new PageProgress(progress);
+        await foreach (var subscription in stripe.ActiveSubscriptionsAsync(pages, cancellationToken).ConfigureAwait(false))
         {
-            listed++;
+            active.Add(subscription);
+        }
+
+        progress?.Report($"{active.Count} active subscriptions; reading Contracts from Salesforce…");
+        var contracts = await salesforce.ContractsAsync(DateOnly.FromDateTime(until.UtcDateTime), cancellationToken).ConfigureAwait(false);
+        var listed = active.Count;
+        var due = new List<RenewalCandidate>();
+        foreach (var subscription in active)
+        {
             var revenue = SubscriptionRevenue.Of(subscription, asOf);
             var term = RenewalTerm.For(subscription, revenue.RunRate, contracts.GetValueOrDefault(subscription.Id), intervals, asOf);
             if (term is not null && term.End > asOf && term.End <= until)
@@ -108,7 +114,7 @@ public sealed class RenewalSweep(
             progress?.Report($"Wrote {written} of {toCreate.Count} renewal Opportunities…");
         }
 
-        return new RenewalSweepReport(asOf, days, dryRun, listed, results);
+        return new RenewalSweepReport(asOf, days, dryRun, listed, results) { StripeCalls = pages.Count };
     }
 
     private static RenewalResult Result(RenewalCandidate candidate, Salesforce.Records.RecordResult? answer)
@@ -134,8 +140,14 @@ public sealed class RenewalSweep(
     }
 
     // Progress<T> posts to the thread pool; the CLI's lines must print in order.
-    private sealed class SyncProgress(IProgress<string> lines) : IProgress<int>
+    private sealed class PageProgress(IProgress<string>? lines) : IProgress<int>
     {
-        public void Report(int value) => lines.Report($"Listed {value} page(s) of active subscriptions from Stripe…");
+        public int Count { get; private set; }
+
+        public void Report(int value)
+        {
+            Count = value;
+            lines?.Report($"Listed {value} page(s) of active subscriptions from Stripe…");
+        }
     }
 }

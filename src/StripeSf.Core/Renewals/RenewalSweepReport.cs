@@ -6,6 +6,9 @@ namespace StripeSf.Core.Renewals;
 /// <summary>What one sweep read and did: the active subscriptions listed, and a result per subscription due.</summary>
 public sealed record RenewalSweepReport(DateTimeOffset AsOf, int Days, bool DryRun, int Listed, IReadOnlyList<RenewalResult> Results)
 {
+    /// <summary>Stripe list calls the sweep made (one per page of 100 subscriptions).</summary>
+    public int StripeCalls { get; init; }
+
     /// <summary>Results with <paramref name="outcome"/>.</summary>
     public int Count(RenewalOutcome outcome) => Results.Count(r => r.Outcome == outcome);
 

@@ -36,8 +36,9 @@ public static class FunctionsServiceCollectionExtensions
     /// The Salesforce client (settings validated at start: a Function App never falls back to a dry
     /// run) and the nightly reconciliation that reads the org (<c>Reconciliation__*</c>). The
     /// reconciliation's Stripe client is built from <c>Stripe__ApiKey</c> when a run starts, so a
-    /// missing key fails that run with an error naming the setting and never stops the webhook.
+    /// missing key fails that run with an error naming the setting and never stops the webhook. The
+    /// daily renewal sweep (<c>Renewals__*</c>) reads and writes through the same client.
     /// </summary>
     public static IServiceCollection AddSalesforce(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSalesforceClient(configuration).AddStripeReconciliation();
+        services.AddSalesforceClient(configuration).AddStripeReconciliation().AddRenewalSweep();
 }
