@@ -95,7 +95,7 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
         new("charge.refunded", 130, r => StripeObjects.Charge(r.Charge, r.Customer, 5_000, 5_000, "succeeded", T + 59)),
         new("charge.dispute.created", 140, r => Dispute(r, "needs_response")),
         new("charge.dispute.closed", 150, r => Dispute(r, "lost")),
-        // The next period began: a renewal Opportunity keyed by the new period.
+        // The next period began: the renewal of the term that ended, keyed by that term's end (the new period's start), closed Won.
         new("customer.subscription.updated", 180, r => Subscription(r, "active", cancelAtPeriodEnd: true, quantity: 20, periodStart: T + 170),
             Previous: r => new JsonObject { ["items"] = Subscription(r, "active", quantity: 20)["items"]!.DeepClone() }, Name: "renewal"),
         new("customer.subscription.deleted", 200, r => Subscription(r, "canceled", cancelAtPeriodEnd: true, endedAt: T + 200)),
@@ -136,7 +136,7 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
 
         string[] expected =
         [
-            "Account:cus_P", "Contact:cus_P", "Contract:sub_P", "Opportunity:sub_P", "Opportunity:sub_P:2026-12-19",
+            "Account:cus_P", "Contact:cus_P", "Contract:sub_P", "Opportunity:sub_P", "Opportunity:sub_P:2026-11-19",
             "Stripe_Invoice__c:in_P", "Stripe_Payment__c:ch_P", "Stripe_Payment__c:ch_F", "Stripe_Payment__c:ch_P-refunds",
             "Stripe_Payment__c:du_P", "Case:du_P", "Task:in_P:attempt-1",
         ];

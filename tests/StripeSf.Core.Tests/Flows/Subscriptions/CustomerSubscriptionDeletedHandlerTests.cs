@@ -21,7 +21,7 @@ public sealed class CustomerSubscriptionDeletedHandlerTests
         var request = Handler().Plan(FlowFixture.Load(Flow, Old));
 
         Assert.False(request.AllOrNone);
-        Assert.Equal(["subscriptionAccount", "churnAccount", "subscriptionOpportunityCreate", "subscriptionOpportunity", "subscriptionOpportunityNote"], PlanAssert.References(request));
+        Assert.Equal(["subscriptionAccount", "churnAccount", "subscriptionOpportunityCreate", "subscriptionOpportunity", "subscriptionOpportunityNote", "termRenewal", "termRenewalStage", "termRenewalNote"], PlanAssert.References(request));
         PlanAssert.Fields(PlanAssert.Request(request, "subscriptionAccount", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Old"),
             ("Subscription_Status__c", "canceled"), ("Plan_Name__c", "Pro"), ("Plan_Interval__c", "Monthly"),
             ("MRR__c", 0m), ("ARR__c", 0m), ("Stripe_Subscription_Event_At__c", "2023-11-20T17:06:41.000Z"));
@@ -32,6 +32,12 @@ public sealed class CustomerSubscriptionDeletedHandlerTests
             ("StageName", "Closed Won"), ("CloseDate", "2023-07-22"), ("Amount", 1176m), ("MRR__c", 0m), ("ARR__c", 0m),
             ("Stripe_Last_Event_At__c", "2023-11-20T17:06:41.000Z"));
         PlanAssert.Fields(PlanAssert.Request(request, "subscriptionOpportunityNote", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Old"),
+            ("Description", "Canceled in Stripe on 2023-11-20."), ("Stripe_Note_Event_At__c", "2023-11-20T17:06:41.000Z"));
+        // The renewal of the term the cancellation ends (keyed by the period end) is closed Lost when it exists.
+        PlanAssert.Request(request, "termRenewal", "GET", "sobjects/Opportunity/Stripe_Renewal_Key__c/sub_Flow2Old%3A2023-12-14?fields=Id");
+        PlanAssert.Fields(PlanAssert.Request(request, "termRenewalStage", "PATCH", "sobjects/Opportunity/@{termRenewal.Id}"),
+            ("StageName", "Closed Lost"), ("Stripe_Last_Event_At__c", "2023-11-20T17:06:41.000Z"));
+        PlanAssert.Fields(PlanAssert.Request(request, "termRenewalNote", "PATCH", "sobjects/Opportunity/@{termRenewal.Id}"),
             ("Description", "Canceled in Stripe on 2023-11-20."), ("Stripe_Note_Event_At__c", "2023-11-20T17:06:41.000Z"));
     }
 
@@ -68,7 +74,7 @@ public sealed class CustomerSubscriptionDeletedHandlerTests
         var request = Handler(o => o.WinBackCampaignId = CampaignId).Plan(FlowFixture.Load(Flow, Current));
 
         Assert.False(request.AllOrNone);
-        Assert.Equal(["subscriptionAccount", "churnAccount", "subscriptionOpportunityCreate", "subscriptionOpportunity", "subscriptionOpportunityNote", "winBackContact", "winBackMember"], PlanAssert.References(request));
+        Assert.Equal(["subscriptionAccount", "churnAccount", "subscriptionOpportunityCreate", "subscriptionOpportunity", "subscriptionOpportunityNote", "termRenewal", "termRenewalStage", "termRenewalNote", "winBackContact", "winBackMember"], PlanAssert.References(request));
         PlanAssert.Request(request, "winBackContact", "GET", "sobjects/Contact/Stripe_Customer_Id__c/cus_Flow2Cur?fields=Id");
         PlanAssert.Fields(PlanAssert.Request(request, "winBackMember", "POST", "sobjects/CampaignMember"),
             ("CampaignId", CampaignId), ("ContactId", "@{winBackContact.Id}"));

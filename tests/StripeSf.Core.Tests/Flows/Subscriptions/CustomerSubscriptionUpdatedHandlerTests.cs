@@ -1,5 +1,8 @@
 using StripeSf.Core.Flows;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using StripeSf.Core.DependencyInjection;
 using StripeSf.Core.Flows.Subscriptions;
 using StripeSf.Core.Mapping;
 
@@ -62,15 +65,38 @@ public sealed class CustomerSubscriptionUpdatedHandlerTests
     }
 
     [Fact]
-    public void Plan_OldApiRenewal_UpsertsRenewalOpportunityKeyedBySubscriptionAndPeriodEnd()
+    public void Plan_OldApiRenewal_ClosesTheRenewalOfTheEndedTermWon_KeyedBySubscriptionAndTermEnd()
     {
         var request = Handler().Plan(FlowFixture.Load(Flow, OldRenewal));
 
-        Assert.Equal(["subscriptionAccount", "subscriptionOpportunityCreate", "subscriptionOpportunity", "renewalOpportunity"], PlanAssert.References(request));
-        PlanAssert.Fields(PlanAssert.Request(request, "renewalOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Renewal_Key__c/sub_Flow2Old%3A2023-12-14"),
-            ("Name", "Renewal Pro to 2023-12-14 (sub_Flow2Old)"), ("Type", "Existing Customer - Replacement"), ("StageName", "Closed Won"),
+        Assert.Equal(["subscriptionAccount", "subscriptionOpportunityCreate", "subscriptionOpportunity", "renewalOpportunityCreate", "renewalOpportunity", "renewalOpportunityNote"], PlanAssert.References(request));
+        // The term that ended is the one the sweep keyed ahead of time: sub id + the new period's start.
+        const string path = "sobjects/Opportunity/Stripe_Renewal_Key__c/sub_Flow2Old%3A2023-11-14";
+        // Create-only (epoch): refused as stale for a renewal the sweep created, so its name and owner survive.
+        PlanAssert.Fields(PlanAssert.Request(request, "renewalOpportunityCreate", "PATCH", path),
+            ("Name", "Renewal Pro × 2 from 2023-11-14 (sub_Flow2Old)"), ("Type", "Existing Customer - Replacement"), ("StageName", "Closed Won"),
             ("CloseDate", "2023-11-14"), ("Amount", 1176m), ("MRR__c", 98m), ("ARR__c", 1176m),
-            ("Stripe_Last_Event_At__c", "2023-11-14T22:18:20.000Z"), ("Account", new JsonObject { ["Stripe_Customer_Id__c"] = "cus_Flow2Old" }));
+            ("Stripe_Last_Event_At__c", "1970-01-01T00:00:00.000Z"), ("Account", new JsonObject { ["Stripe_Customer_Id__c"] = "cus_Flow2Old" }));
+        PlanAssert.Fields(PlanAssert.Request(request, "renewalOpportunity", "PATCH", path),
+            ("StageName", "Closed Won"), ("CloseDate", "2023-11-14"), ("Amount", 1176m), ("MRR__c", 98m), ("ARR__c", 1176m),
+            ("Stripe_Last_Event_At__c", "2023-11-14T22:18:20.000Z"));
+        PlanAssert.Fields(PlanAssert.Request(request, "renewalOpportunityNote", "PATCH", path),
+            ("Description", "Renewed in Stripe on 2023-11-14: new term 2023-11-14 to 2023-12-14."), ("Stripe_Note_Event_At__c", "2023-11-14T22:18:20.000Z"));
+    }
+
+    [Fact]
+    public void Plan_RenewalWithStagesConfigured_ClosesWithTheRenewalWonStage()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Renewals:WonStage"] = "Renewed" }).Build();
+        var flows = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging()
+            .AddStripeEventProcessing().BuildServiceProvider().GetRequiredService<FlowTable>();
+        Assert.True(flows.TryGet("customer.subscription.updated", out var flow));
+
+        var request = flow!.Plan(FlowFixture.Load(Flow, OldRenewal));
+
+        Assert.Equal("Renewed", (string?)PlanAssert.Request(request, "renewalOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Renewal_Key__c/sub_Flow2Old%3A2023-11-14")["StageName"]);
+        // The subscription's own Opportunity keeps the mapping's stage.
+        Assert.Equal("Closed Won", (string?)PlanAssert.Request(request, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Old")["StageName"]);
     }
 
     [Fact]
@@ -78,7 +104,10 @@ public sealed class CustomerSubscriptionUpdatedHandlerTests
     {
         var request = Handler().Plan(FlowFixture.Load(Flow, CurrentCancel));
 
-        Assert.Equal(["subscriptionAccount", "subscriptionAccountHealth", "subscriptionOpportunityCreate", "subscriptionOpportunity", "subscriptionOpportunityNote"], PlanAssert.References(request));
+        Assert.Equal(["subscriptionAccount", "subscriptionAccountHealth", "subscriptionOpportunityCreate", "subscriptionOpportunity", "subscriptionOpportunityNote", "termRenewal", "termRenewalStage", "termRenewalNote"], PlanAssert.References(request));
+        PlanAssert.Request(request, "termRenewal", "GET", "sobjects/Opportunity/Stripe_Renewal_Key__c/sub_Flow2Cur%3A2025-12-13?fields=Id");
+        Assert.Equal("Closed Lost", (string?)PlanAssert.Request(request, "termRenewalStage", "PATCH", "sobjects/Opportunity/@{termRenewal.Id}")["StageName"]);
+        Assert.Equal("Cancellation scheduled in Stripe on 2025-11-15: ends 2025-12-13.", (string?)PlanAssert.Request(request, "termRenewalNote", "PATCH", "sobjects/Opportunity/@{termRenewal.Id}")["Description"]);
         var account = PlanAssert.Request(request, "subscriptionAccount", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Cur");
         Assert.False(account.ContainsKey("Customer_Health__c"));
         Assert.Equal(750m, (decimal?)account["MRR__c"]);
