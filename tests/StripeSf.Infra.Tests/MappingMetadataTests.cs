@@ -10,7 +10,7 @@ public sealed class MappingMetadataTests
     [
         "Account.Name",
         "Contact.Email", "Contact.FirstName", "Contact.LastName", "Contact.Phone", "Contact.AccountId",
-        "Opportunity.Name", "Opportunity.StageName", "Opportunity.Amount", "Opportunity.CloseDate", "Opportunity.Description", "Opportunity.Type", "Opportunity.AccountId",
+        "Opportunity.Name", "Opportunity.StageName", "Opportunity.Amount", "Opportunity.CloseDate", "Opportunity.Description", "Opportunity.Type", "Opportunity.AccountId", "Opportunity.OwnerId",
         "Contract.StartDate", "Contract.ContractTerm", "Contract.Status", "Contract.AccountId",
         "Task.Subject", "Task.Priority", "Task.Status", "Task.OwnerId", "Task.WhatId", "Task.ActivityDate", "Task.Description",
         "Case.Subject", "Case.Priority", "Case.Status", "Case.Description", "Case.AccountId",
