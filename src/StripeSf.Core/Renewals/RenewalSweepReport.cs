@@ -28,11 +28,18 @@ public sealed record RenewalSweepReport(DateTimeOffset AsOf, int Days, bool DryR
             var c = result.Candidate;
             var amount = c.Acv.ToString("0.##", CultureInfo.InvariantCulture);
             var error = result.Error is null ? "" : $": {result.Error}";
-            yield return $"  {Label(result.Outcome),-12} {c.Key}  {c.Name}  ACV {amount} {c.Currency?.ToUpperInvariant()}  term end from {c.Term.Source}{error}";
+            yield return $"  {Label(result.Outcome),-12} {c.Key}  {c.Name}  ACV {amount} {c.Currency?.ToUpperInvariant()}  term end: {Source(c.Term.Source)}{error}";
         }
 
         yield return Summary;
     }
+
+    private static string Source(RenewalTermSource source) => source switch
+    {
+        RenewalTermSource.CancelAt => "cancel_at",
+        RenewalTermSource.Contract => "Contract end",
+        _ => "period end",
+    };
 
     private static string Label(RenewalOutcome outcome) => outcome switch
     {
