@@ -269,16 +269,20 @@ public sealed class RenewalSweepTests
     }
 
     [Fact]
-    public async Task RunAsync_Outside_TheDays_CreatesNothing()
+    public async Task RunAsync_NothingDueWithinTheDays_CreatesNothingForOneQuery()
     {
         await using var h = await RenewalHarness.StartAsync();
         h.Account("cus_R15");
         h.List(RenewalHarness.Subscription("sub_R15", "cus_R15", "year", 1_200_000, 1, TermStart, TermEnd));
+        h.Salesforce.ResetCalls();
 
         var report = await h.Sweep.RunAsync(30, dryRun: false, progress: null, CancellationToken.None);
 
         Assert.Empty(report.Results);
+        Assert.Equal(1, report.Listed);
         Assert.Empty(h.Renewals());
+        Assert.Equal(1, h.Salesforce.ApiCalls);
+        Assert.Equal(1, h.Salesforce.Count(LoopbackApiCall.Query));
     }
 
     [Fact]
