@@ -7,7 +7,7 @@ public sealed class OpportunityMap
     public string Object { get; set; } = "Opportunity";
     /// <summary>External id: the Stripe subscription id.</summary>
     public string ExternalId { get; set; } = "Stripe_Subscription_Id__c";
-    /// <summary>External id of renewal opportunities: subscription id + period end.</summary>
+    /// <summary>External id of renewal opportunities: subscription id + ":" + the end date of the term renewed (see <see cref="Renewals.RenewalKey"/>).</summary>
     public string RenewalKey { get; set; } = "Stripe_Renewal_Key__c";
     /// <summary>Name.</summary>
     public string Name { get; set; } = "Name";

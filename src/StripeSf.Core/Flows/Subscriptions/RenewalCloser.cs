@@ -30,8 +30,11 @@ internal sealed class RenewalCloser(SalesforceMappingOptions mapping, IOptions<R
     /// <summary>Reference id of its note group.</summary>
     public const string NoteRef = "termRenewalNote";
 
+    /// <summary>Error code of a GET by external id that matches no record.</summary>
+    public const string NotFoundErrorCode = "NOT_FOUND";
+
     /// <summary>The GET: NOT_FOUND means the term has no renewal Opportunity, so there is nothing to close.</summary>
-    public static WriteRule NoRenewalYet { get; } = WriteRule.DoneWhen("no renewal Opportunity for this term", f => f.Code == CampaignMemberOutcome.NotFoundErrorCode);
+    public static WriteRule NoRenewalYet { get; } = WriteRule.DoneWhen("no renewal Opportunity for this term", f => f.Code == NotFoundErrorCode);
 
     /// <summary>The end of the term whose renewal a cancellation decides.</summary>
     public static DateTimeOffset? TermEnd(SubscriptionFacts facts) => facts.CancelAt ?? facts.CurrentPeriodEnd;
