@@ -52,10 +52,11 @@ public sealed class ExistingContactMatcher(IOptions<SalesforceMappingOptions> op
         var query = Soql.Query($"SELECT Id, {Soql.Identifier(WrittenFieldCatalog.LookupField(contact.AccountRelationship))} FROM {Soql.Identifier(contact.Object)} WHERE {Soql.Identifier(contact.Email)} = {customer.Email} AND {contactKey} = null AND {accountKey} = null ORDER BY CreatedDate LIMIT 1");
         var claims = new CompositePlanBuilder()
             .Query(MatchRef, query, NothingToClaim)
-            .Update(ContactClaimRef, contact.Object, CompositePlanBuilder.Ref(MatchRef, "records[0].Id"), new JsonObject { [contact.ExternalId] = customer.CustomerId }, NothingToClaim)
+            .Update(ContactClaimRef, contact.Object, CompositePlanBuilder.Ref(MatchRef, "records[0].Id"), new JsonObject { [contact.ExternalId] = customer.CustomerId, [contact.MatchReason] = MatchReason.Email }, NothingToClaim)
             .Update(AccountClaimRef, account.Object, CompositePlanBuilder.Ref(MatchRef, $"records[0].{WrittenFieldCatalog.LookupField(contact.AccountRelationship)}"), new JsonObject
             {
                 [account.ExternalId] = customer.CustomerId,
+                [account.MatchReason] = MatchReason.Email,
                 [account.NameEventAt] = SalesforceValues.DateTime(Flows.Shared.AccountWriter.MatchedNameAt),
             }, NothingToClaim);
         return plan.After(claims.Build().Writes);
