@@ -198,6 +198,40 @@ public sealed class IdentityLadderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task InvoiceFirst_TheEmailOnTwoAccounts_IsNotGuessedEither_PlaceholderCreated()
+    {
+        await using var salesforce = await LoopbackSalesforce.StartAsync(LoopbackServices.Org());
+        var org = new IdentityHarness(salesforce, output);
+        org.SeedContact(org.SeedAccount("Acme Corp"), "Payable", NewEmail);
+        org.SeedContact(org.SeedAccount("Globex Inc"), "Finance", NewEmail);
+        var invoice = Testing.Scenarios.StripeObjects.Invoice("in_Amb2", "cus_Amb2", "sub_Amb2", "paid", 5000, 5000, 1, 1_795_000_000, 1_795_000_100, 1_795_000_000);
+        invoice["customer_email"] = NewEmail;
+
+        AssertWritten(await org.ProcessAsync(Testing.Stripe.TestEvents.Minimal("invoice.paid", "evt_amb_inv", invoice, created: 1_795_000_500)));
+
+        var account = org.ByStripeId("Account", "cus_Amb2")!;
+        Assert.Equal((NewEmail, "created"), ((string?)account["Name"], (string?)account["Match_Reason__c"]));
+        Assert.Equal(3, salesforce.Records("Account").Count);
+    }
+
+    [Fact]
+    public async Task InvoiceFirst_AUniqueEmailMatch_AttachesWithReasonEmail()
+    {
+        await using var salesforce = await LoopbackSalesforce.StartAsync(LoopbackServices.Org());
+        var org = new IdentityHarness(salesforce, output);
+        var accountId = org.SeedAccount("Acme Corp");
+        var contactId = org.SeedContact(accountId, "Payable", NewEmail);
+        var invoice = Testing.Scenarios.StripeObjects.Invoice("in_Inv3", "cus_Inv3", "sub_Inv3", "paid", 5000, 5000, 1, 1_795_000_000, 1_795_000_100, 1_795_000_000);
+        invoice["customer_email"] = NewEmail;
+
+        AssertWritten(await org.ProcessAsync(Testing.Stripe.TestEvents.Minimal("invoice.paid", "evt_inv3", invoice, created: 1_795_000_500)));
+
+        Assert.Equal(("Acme Corp", "email"), ((string?)org.Record("Account", accountId)["Name"], (string?)org.Record("Account", accountId)["Match_Reason__c"]));
+        Assert.Equal(("cus_Inv3", "email"), ((string?)org.Record("Contact", contactId)["Stripe_Customer_Id__c"], (string?)org.Record("Contact", contactId)["Match_Reason__c"]));
+        Assert.Single(salesforce.Records("Account"));
+    }
+
+    [Fact]
     public async Task MatchingSwitchedOff_CreatesWithReasonCreated()
     {
         await using var salesforce = await LoopbackSalesforce.StartAsync(LoopbackServices.Org());
