@@ -106,6 +106,7 @@ public static class FlowRegistrations
     public static IServiceCollection AddEventFlows(this IServiceCollection services)
     {
         services.AddOptions<SalesforceMappingOptions>().BindConfiguration(SalesforceMappingOptions.SectionName);
+        services.AddOptions<DunningOptions>().BindConfiguration(DunningOptions.SectionName);
         services.TryAddSingleton(RoutingTable.Default);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<SalesforceMappingOptions>>().Value);
         services.TryAddSingleton<AccountWriter>();

@@ -100,7 +100,9 @@ public sealed class LoopbackSalesforce : IAsyncDisposable
             var record = (JsonObject)fields.DeepClone();
             var id = record["Id"]?.ToString() ?? org.NewId(sObject);
             record["Id"] = id;
+            LoopbackRollups.AfterWrite(org, sObject, record, inserting: true, new LoopbackJournal());
             org.Table(sObject).Put(id, record);
+            LoopbackRollups.AfterWrite(org, sObject, record, inserting: false, new LoopbackJournal());
             return id;
         }
         finally

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using StripeSf.Core.Facts;
 using StripeSf.Core.Flows.Shared;
 using StripeSf.Core.Mapping;
@@ -7,11 +8,17 @@ using StripeSf.Salesforce.Composite;
 
 namespace StripeSf.Core.Flows.Invoices;
 
-/// <summary>invoice.* → the invoice record, the Account's billing group and, for a failed payment, the owner's Task.</summary>
-internal sealed class InvoicePlanner(SalesforceMappingOptions options, AccountWriter accounts, InvoiceWriter invoices)
+/// <summary>
+/// invoice.* → the invoice record, the Account's billing group and Customer Health while past due
+/// (<see cref="PastDueHealth"/>), and, for a failed payment, the owner's Task and the optional
+/// collections Case, which the paid event closes.
+/// </summary>
+internal sealed class InvoicePlanner(SalesforceMappingOptions options, IOptions<DunningOptions> dunning, AccountWriter accounts, InvoiceWriter invoices)
 {
     private const string OwnerRef = "owner";
+    private const string HealthRef = "accountHealth";
     private readonly InvoiceWriter _invoices = invoices;
+    private readonly PastDueHealth _health = new(options);
 
     /// <summary>invoice.paid / invoice.payment_succeeded: Billing Status back to Current, Last Payment Date when money moved.</summary>
     public WritePlan Paid(StripeEventContext context)
@@ -29,9 +36,16 @@ internal sealed class InvoicePlanner(SalesforceMappingOptions options, AccountWr
         }
 
         var plan = Begin(context, invoice, billing);
+        var paidAt = invoice.PaidAt ?? context.Created;
+        _health.BackWhenPaid(plan, HealthAccount.ByCustomer(options.Account, invoice.CustomerId), HealthRef);
         if (options.Flows.FailedPaymentTasks)
         {
-            FailedPaymentTask.CloseEarlierAttempts(plan, options.Task, invoice, invoice.PaidAt ?? context.Created);
+            FailedPaymentTask.CloseEarlierAttempts(plan, options.Task, invoice, paidAt);
+        }
+
+        if (dunning.Value.OpenCase && invoice.AttemptCount > 1)
+        {
+            FailedPaymentCase.Close(plan, options, dunning.Value, invoice, paidAt, context.Created);
         }
 
         return plan.Build();
@@ -58,6 +72,12 @@ internal sealed class InvoicePlanner(SalesforceMappingOptions options, AccountWr
         }
 
         var plan = Begin(context, invoice, billing);
+        if (flows.Invoices)
+        {
+            // The invoice record above counts in the Account's past-due invoices.
+            _health.AtRiskWhilePastDue(plan, HealthAccount.ByCustomer(options.Account, invoice.CustomerId), HealthRef);
+        }
+
         if (flows.FailedPaymentTasks)
         {
             // The Account owner is read after the Account upsert, so it exists even on first sight.
@@ -67,6 +87,11 @@ internal sealed class InvoicePlanner(SalesforceMappingOptions options, AccountWr
             plan.Get(OwnerRef, options.Account.Object, options.Account.ExternalId, invoice.CustomerId, "Id", "OwnerId");
             var task = options.Task;
             plan.Upsert("task", task.Object, task.ExternalId, FailedPaymentTask.Key(invoice), FailedPaymentTask.Fields(task, invoice, context, OwnerRef));
+        }
+
+        if (dunning.Value.OpenCase)
+        {
+            FailedPaymentCase.Open(plan, options, dunning.Value, invoice, context.Created);
         }
 
         return plan.Build();
