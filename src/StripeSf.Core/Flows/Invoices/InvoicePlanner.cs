@@ -20,7 +20,10 @@ internal sealed class InvoicePlanner(SalesforceMappingOptions options, IOptions<
     private readonly InvoiceWriter _invoices = invoices;
     private readonly PastDueHealth _health = new(options);
 
-    /// <summary>invoice.paid / invoice.payment_succeeded: Billing Status back to Current, Last Payment Date when money moved.</summary>
+    /// <summary>
+    /// invoice.paid / invoice.payment_succeeded: Billing Status back to Current, Last Payment Date when money moved, the
+    /// earlier attempts' Tasks and the collections Case closed, Customer Health back to what the other facts imply.
+    /// </summary>
     public WritePlan Paid(StripeEventContext context)
     {
         if (!options.Flows.Invoices)
@@ -37,7 +40,6 @@ internal sealed class InvoicePlanner(SalesforceMappingOptions options, IOptions<
 
         var plan = Begin(context, invoice, billing);
         var paidAt = invoice.PaidAt ?? context.Created;
-        _health.BackWhenPaid(plan, HealthAccount.ByCustomer(options.Account, invoice.CustomerId), HealthRef);
         if (options.Flows.FailedPaymentTasks)
         {
             FailedPaymentTask.CloseEarlierAttempts(plan, options.Task, invoice, paidAt);
@@ -48,6 +50,9 @@ internal sealed class InvoicePlanner(SalesforceMappingOptions options, IOptions<
             FailedPaymentCase.Close(plan, options, dunning.Value, invoice, paidAt, context.Created);
         }
 
+        // The invoice record written above no longer counts in the Account's past-due invoices.
+        _health.BackWhenPaid(plan, HealthAccount.ByCustomer(options.Account, invoice.CustomerId), HealthRef);
+
         return plan.Build();
     }
 
@@ -55,7 +60,7 @@ internal sealed class InvoicePlanner(SalesforceMappingOptions options, IOptions<
     public WritePlan Finalized(StripeEventContext context) =>
         options.Flows.Invoices ? Write(context, context.Facts.Invoice(), new BillingAccountFields(options.Account)) : WritePlan.Empty;
 
-    /// <summary>invoice.payment_failed: Billing Status Payment Overdue, the invoice, and the owner's Task.</summary>
+    /// <summary>invoice.payment_failed: Billing Status Payment Overdue, the invoice, the owner's Task, the optional collections Case, Customer Health At Risk.</summary>
     public WritePlan PaymentFailed(StripeEventContext context)
     {
         var flows = options.Flows;
@@ -72,12 +77,6 @@ internal sealed class InvoicePlanner(SalesforceMappingOptions options, IOptions<
         }
 
         var plan = Begin(context, invoice, billing);
-        if (flows.Invoices)
-        {
-            // The invoice record above counts in the Account's past-due invoices.
-            _health.AtRiskWhilePastDue(plan, HealthAccount.ByCustomer(options.Account, invoice.CustomerId), HealthRef);
-        }
-
         if (flows.FailedPaymentTasks)
         {
             // The Account owner is read after the Account upsert, so it exists even on first sight.
@@ -92,6 +91,12 @@ internal sealed class InvoicePlanner(SalesforceMappingOptions options, IOptions<
         if (dunning.Value.OpenCase)
         {
             FailedPaymentCase.Open(plan, options, dunning.Value, invoice, context.Created);
+        }
+
+        if (flows.Invoices)
+        {
+            // The invoice record written above counts in the Account's past-due invoices.
+            _health.AtRiskWhilePastDue(plan, HealthAccount.ByCustomer(options.Account, invoice.CustomerId), HealthRef);
         }
 
         return plan.Build();
