@@ -32,10 +32,26 @@ internal static class FailedPaymentCase
     /// <summary>The Case's external id.</summary>
     public static string Key(InvoiceFacts invoice) => $"{invoice.Id}:payment-failed";
 
-    /// <summary>invoice.payment_failed: assigns a new Case to the queue, then writes the failure's details.</summary>
+    /// <summary>invoice.payment_failed: gives a new Case to the queue, then writes the failure's details.</summary>
     public static void Open(CompositePlanBuilder plan, SalesforceMappingOptions options, DunningOptions dunning, InvoiceFacts invoice, DateTimeOffset eventCreated)
     {
-        var map = options.Case;
+        AssignIfNew(plan, options.Case, dunning, invoice);
+        var fields = Fields(options, dunning, invoice, eventCreated, Description(invoice, null));
+        plan.Upsert("case", options.Case.Object, options.Case.ExternalId, Key(invoice), fields);
+    }
+
+    /// <summary>invoice.paid: the Case closed with "Paid in Stripe on …" (created closed, for the queue, when the failure has not been processed yet).</summary>
+    public static void Close(CompositePlanBuilder plan, SalesforceMappingOptions options, DunningOptions dunning, InvoiceFacts invoice, DateTimeOffset paidAt, DateTimeOffset eventCreated)
+    {
+        AssignIfNew(plan, options.Case, dunning, invoice);
+        var fields = Fields(options, dunning, invoice, eventCreated, Description(invoice, paidAt));
+        fields[options.Case.Status] = options.Case.StatusClosed;
+        plan.Upsert("caseClosed", options.Case.Object, options.Case.ExternalId, Key(invoice), fields);
+    }
+
+    // Whichever event creates the Case (the paid one, when it is processed first) gives it to the queue.
+    private static void AssignIfNew(CompositePlanBuilder plan, CaseMap map, DunningOptions dunning, InvoiceFacts invoice)
+    {
         if (Owner(plan, dunning) is { } owner)
         {
             plan.Upsert("caseOwner", map.Object, map.ExternalId, Key(invoice), new JsonObject
@@ -44,17 +60,6 @@ internal static class FailedPaymentCase
                 [map.LastEventAt] = SalesforceValues.DateTime(DateTimeOffset.UnixEpoch),
             });
         }
-
-        var fields = Fields(options, dunning, invoice, eventCreated, Description(invoice, null));
-        plan.Upsert("case", map.Object, map.ExternalId, Key(invoice), fields);
-    }
-
-    /// <summary>invoice.paid: the Case closed with "Paid in Stripe on …" (created closed when the failure has not been processed yet).</summary>
-    public static void Close(CompositePlanBuilder plan, SalesforceMappingOptions options, DunningOptions dunning, InvoiceFacts invoice, DateTimeOffset paidAt, DateTimeOffset eventCreated)
-    {
-        var fields = Fields(options, dunning, invoice, eventCreated, Description(invoice, paidAt));
-        fields[options.Case.Status] = options.Case.StatusClosed;
-        plan.Upsert("caseClosed", options.Case.Object, options.Case.ExternalId, Key(invoice), fields);
     }
 
     private static string? Owner(CompositePlanBuilder plan, DunningOptions dunning)
