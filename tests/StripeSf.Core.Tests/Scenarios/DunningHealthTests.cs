@@ -93,6 +93,30 @@ public sealed class DunningHealthTests
         Assert.Equal("Healthy", Health(salesforce));
     }
 
+    [Fact]
+    public async Task Process_CancellationWithdrawnWhilePastDue_AtRiskUntilPaidThenHealthy()
+    {
+        await using var salesforce = await LoopbackSalesforce.StartAsync(LoopbackServices.Org());
+        await using var services = LoopbackServices.Build(salesforce);
+
+        await ProcessAsync(services, Failed("in_Hl6", "cus_Hl6", T), Updated("cus_Hl6", cancelAtPeriodEnd: true, T + 60), Updated("cus_Hl6", cancelAtPeriodEnd: false, T + 120));
+        var account = Assert.Single(salesforce.Records("Account"));
+        Assert.Equal("Healthy", (string?)account["Stripe_Health_Basis__c"]);
+        Assert.Equal("At Risk", (string?)account["Customer_Health__c"]);
+
+        await ProcessAsync(services, Paid("in_Hl6", "cus_Hl6", T + 3_600));
+        Assert.Equal("Healthy", Health(salesforce));
+    }
+
+    private static byte[] Updated(string customer, bool cancelAtPeriodEnd, long created)
+    {
+        var subscription = StripeObjects.Subscription("sub_" + customer[4..], customer, "active", 5_000, 1, T - 86_400, T - 86_400);
+        subscription["cancel_at_period_end"] = cancelAtPeriodEnd;
+        var envelope = TestEvents.Envelope("customer.subscription.updated", $"evt_{customer}_{created}", subscription, created: created);
+        envelope["data"]!["previous_attributes"] = new JsonObject { ["cancel_at_period_end"] = !cancelAtPeriodEnd };
+        return System.Text.Encoding.UTF8.GetBytes(envelope.ToJsonString());
+    }
+
     internal static byte[] Failed(string invoice, string customer, long created, int attempt = 1) =>
         TestEvents.Minimal("invoice.payment_failed", $"evt_{invoice}_failed{attempt}", created: created, dataObject:
             StripeObjects.Invoice(invoice, customer, "sub_" + customer[4..], "open", 5_000, 0, attempt, created - 86_400, null, created - 86_400));
