@@ -106,7 +106,6 @@ public static class FlowRegistrations
     public static IServiceCollection AddEventFlows(this IServiceCollection services)
     {
         services.AddOptions<SalesforceMappingOptions>().BindConfiguration(SalesforceMappingOptions.SectionName);
-        services.AddOptions<DunningOptions>().BindConfiguration(DunningOptions.SectionName);
         services.TryAddSingleton(RoutingTable.Default);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<SalesforceMappingOptions>>().Value);
         services.TryAddSingleton<AccountWriter>();
@@ -118,6 +117,7 @@ public static class FlowRegistrations
         services.TryAddSingleton<RefundPlanner>();
         services.TryAddSingleton<DisputePlanner>();
         services.TryAddSingleton<InvoicePlanner>();
+        services.AddOptions<DunningOptions>().BindConfiguration(DunningOptions.SectionName);
         services.TryAddSingleton<SubscriptionRecords>();
         services.TryAddSingleton<DealCloser>();
         services.TryAddSingleton<ChangeUpdates>();
