@@ -83,6 +83,9 @@ param smtpPassword string = ''
 @description('Notification settings without secrets (README, Notifications): slack and teams (true: reference the webhook URL secret in Key Vault), smtpHost, smtpPort, smtpUseTls, emailFrom, emailTo, smtpUsername, chatterEnabled, salesforceUrl.')
 param notifications object = {}
 
+@description('Dunning settings (README, Configuration): openCase (bool: a collections Case per failed invoice), caseQueue (the queue\'s DeveloperName or Id), casePriority.')
+param dunning object = {}
+
 var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var tags = {
   'azd-env-name': environmentName
@@ -181,6 +184,7 @@ module functionApp 'modules/functionApp.bicep' = {
       slack: notifications.?slack ?? !empty(slackWebhookUrl)
       teams: notifications.?teams ?? !empty(teamsWebhookUrl)
     })
+    dunning: dunning
     salesforceLoginUrl: salesforceLoginUrl
     salesforceClientId: salesforceClientId
     salesforceUsername: salesforceUsername

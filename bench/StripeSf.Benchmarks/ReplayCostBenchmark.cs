@@ -28,17 +28,23 @@ public static class ReplayCostBenchmark
         new Random(1).Shuffle(shuffled);
         await Scenario("shuffled, once each", day, shuffled);
         await Scenario("shuffled, 1-5 deliveries", day, day.Deliveries(seed: 2));
+        // Dunning__OpenCase with a queue by DeveloperName: the Case and the queue lookup ride in the event's own call.
+        await Scenario("in order, collections Case", day, [.. day.Events], dunningCase: true);
+        await Scenario("shuffled, collections Case", day, shuffled, dunningCase: true);
     }
 
-    private static async Task Scenario(string name, StripeDay day, IReadOnlyList<ScenarioEvent> deliveries, bool matchByEmail = true)
+    private static async Task Scenario(string name, StripeDay day, IReadOnlyList<ScenarioEvent> deliveries, bool matchByEmail = true, bool dunningCase = false)
     {
         await using var salesforce = await LoopbackSalesforce.StartAsync(new LoopbackSalesforceOptions { ClientId = "bench", ClientSecret = "bench" });
+        salesforce.Seed("Group", new System.Text.Json.Nodes.JsonObject { ["Name"] = "Collections", ["DeveloperName"] = "Collections", ["Type"] = "Queue" });
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Salesforce:LoginUrl"] = salesforce.BaseUrl.ToString(),
             ["Salesforce:ClientId"] = "bench",
             ["Salesforce:ClientSecret"] = "bench",
             ["Mapping:MatchContactsByEmail"] = matchByEmail ? "true" : "false",
+            ["Dunning:OpenCase"] = dunningCase ? "true" : "false",
+            ["Dunning:CaseQueue"] = "Collections",
         }).Build();
         await using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging(b => b.SetMinimumLevel(LogLevel.Error))
             .AddStripeEventProcessing().AddSalesforceClient(configuration).BuildServiceProvider();

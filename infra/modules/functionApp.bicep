@@ -46,6 +46,9 @@ param secretUris object
 @description('Notification settings without secrets: slack and teams (bools: reference the webhook URL secrets), smtpHost, smtpPort, smtpUseTls, emailFrom, emailTo, smtpUsername (the password is the Key Vault secret), chatterEnabled, salesforceUrl.')
 param notifications object = {}
 
+@description('Dunning settings (README, Configuration): openCase (bool: a collections Case per failed invoice), caseQueue (the queue\'s DeveloperName or Id), casePriority.')
+param dunning object = {}
+
 @description('Salesforce login URL: https://login.salesforce.com, https://test.salesforce.com or the My Domain URL.')
 param salesforceLoginUrl string
 
@@ -191,6 +194,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Notifications__Email__Password: smtpLogin ? '@Microsoft.KeyVault(SecretUri=${secretUris.smtpPassword})' : ''
     Notifications__Chatter__Enabled: string(notifications.?chatterEnabled ?? false)
     Notifications__SalesforceUrl: notifications.?salesforceUrl ?? ''
+    Dunning__OpenCase: string(dunning.?openCase ?? false)
+    Dunning__CaseQueue: dunning.?caseQueue ?? ''
+    Dunning__CasePriority: dunning.?casePriority ?? 'High'
   }
 }
 

@@ -190,6 +190,21 @@ public sealed partial class ArmTemplateTests
     }
 
     [Fact]
+    public void DunningSettings_AreTheKeysTheCodeBinds()
+    {
+        var settings = Assert.Single(Resources(ArmTemplate.Module("functionApp"), "Microsoft.Web/sites/config"))["properties"]!.AsObject();
+        var sample = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("local.settings.sample.json")))!["Values"]!.AsObject();
+        string[] keys = ["Dunning__OpenCase", "Dunning__CaseQueue", "Dunning__CasePriority"];
+
+        Assert.All(keys, key => Assert.True(settings.ContainsKey(key), $"functionApp.bicep does not set {key}"));
+        Assert.All(keys, key => Assert.Equal(key, $"{StripeSf.Core.Flows.Invoices.DunningOptions.SectionName}__{key.Split("__")[1]}"));
+        Assert.All(keys, key => Assert.NotNull(typeof(StripeSf.Core.Flows.Invoices.DunningOptions).GetProperty(key.Split("__")[1])));
+        Assert.Equal("[string(coalesce(tryGet(parameters('dunning'), 'openCase'), false()))]", (string?)settings["Dunning__OpenCase"]);
+        Assert.All(keys, key => Assert.True(sample.ContainsKey(key), $"local.settings.sample.json does not list {key}"));
+        Assert.Equal("false", (string?)sample["Dunning__OpenCase"]);
+    }
+
+    [Fact]
     public void KeyVault_UsesRbac()
     {
         var vault = Assert.Single(Resources(ArmTemplate.Module("keyVault"), "Microsoft.KeyVault/vaults"));

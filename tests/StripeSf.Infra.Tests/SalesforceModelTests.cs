@@ -21,6 +21,8 @@ public sealed partial class SalesforceModelTests
         { "Account", "Last_Payment_Date__c", "Date" },
         { "Account", "Lifetime_Value__c", "Summary" },
         { "Account", "Customer_Health__c", "Picklist" },
+        { "Account", "Stripe_Health_Basis__c", "Picklist" },
+        { "Account", "Past_Due_Invoices__c", "Summary" },
         { "Account", "Stripe_Customer_Event_At__c", "DateTime" },
         { "Account", "Stripe_Subscription_Event_At__c", "DateTime" },
         { "Account", "Stripe_Billing_Event_At__c", "DateTime" },
@@ -94,6 +96,7 @@ public sealed partial class SalesforceModelTests
         { "Account", "Subscription_Status__c", "active,trialing,past_due,unpaid,canceled,incomplete,incomplete_expired,paused" },
         { "Account", "Billing_Status__c", "Current,Payment Overdue,Churned" },
         { "Account", "Customer_Health__c", "Healthy,At Risk,Critical" },
+        { "Account", "Stripe_Health_Basis__c", "Healthy,At Risk,Critical" },
         { "Stripe_Payment__c", "Type__c", "Charge,Refund,Dispute" },
     };
 

@@ -120,6 +120,7 @@ public static class FlowRegistrations
         services.TryAddSingleton<RefundPlanner>();
         services.TryAddSingleton<DisputePlanner>();
         services.TryAddSingleton<InvoicePlanner>();
+        services.AddOptions<DunningOptions>().BindConfiguration(DunningOptions.SectionName);
         services.TryAddSingleton<SubscriptionRecords>();
         services.TryAddSingleton<DealCloser>();
         services.TryAddSingleton<ChangeUpdates>();

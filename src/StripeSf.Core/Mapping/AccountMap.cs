@@ -43,6 +43,13 @@ public sealed class AccountMap
     /// <summary>Why the Account is linked to its Stripe customer (picklist, see <see cref="Matching.MatchReason"/>), written when the link is made.</summary>
     public string MatchReason { get; set; } = "Match_Reason__c";
 
+    /// <summary>
+    /// The Customer Health the dispute, refund and cancellation facts imply, past-due invoices aside
+    /// (health group, written with Customer Health): what the field goes back to when the invoices are paid.
+    /// </summary>
+    public string HealthBasis { get; set; } = "Stripe_Health_Basis__c";
+    /// <summary>Roll-up count of the Account's invoices that are open after a failed attempt (read, never written).</summary>
+    public string PastDueInvoices { get; set; } = "Past_Due_Invoices__c";
     /// <summary>Billing status value: paying normally.</summary>
     public string BillingCurrent { get; set; } = "Current";
     /// <summary>Billing status value: a payment failed.</summary>

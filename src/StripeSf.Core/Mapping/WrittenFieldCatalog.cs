@@ -24,7 +24,7 @@ public static class WrittenFieldCatalog
         return
         [
             .. Fields(a.Object, a.ExternalId, a.Name, a.SubscriptionStatus, a.BillingStatus, a.PlanName, a.PlanInterval, a.Mrr, a.Arr,
-                a.LastPaymentDate, a.CustomerHealth, a.CustomerEventAt, a.NameEventAt, a.SubscriptionEventAt, a.BillingEventAt, a.PaymentEventAt, a.HealthEventAt),
+                a.LastPaymentDate, a.CustomerHealth, a.CustomerEventAt, a.NameEventAt, a.SubscriptionEventAt, a.BillingEventAt, a.PaymentEventAt, a.HealthEventAt, a.HealthBasis),
             .. Fields(c.Object, c.ExternalId, c.Email, c.FirstName, c.LastName, c.Phone, c.CustomerEventAt, c.EmailEventAt, c.PhoneEventAt, LookupField(c.AccountRelationship)),
             .. Fields(o.Object, o.ExternalId, o.RenewalKey, o.Name, o.StageName, o.Amount, o.CloseDate, o.Mrr, o.Arr, o.LastEventAt, o.LossReason, o.NoteEventAt, o.Type, LookupField(o.AccountRelationship), "OwnerId"),
             .. Fields(k.Object, k.ExternalId, k.StartDate, k.ContractTerm, k.PlanName, k.Status, k.LastEventAt, LookupField(k.AccountRelationship)),

@@ -73,9 +73,13 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
         }),
         new("customer.subscription.trial_will_end", 30, r => Subscription(r, "trialing")),
         new("invoice.finalized", 40, r => StripeObjects.Invoice(r.Invoice, r.Customer, r.Subscription, "open", 5_000, 0, 0, T + 20, null, T + 35)),
+        // Dunning: two failed attempts (a Task each, one collections Case, the Account At Risk while past due),
+        // then the payment that closes them; a second invoice still past due keeps the Account At Risk.
         new("invoice.payment_failed", 50, r => StripeObjects.Invoice(r.Invoice, r.Customer, r.Subscription, "open", 5_000, 0, 1, T + 20, null, T + 35)),
         new("charge.failed", 55, r => StripeObjects.Charge(r.FailedCharge, r.Customer, 5_000, 0, "failed", T + 55)),
-        new("invoice.paid", 60, r => StripeObjects.Invoice(r.Invoice, r.Customer, r.Subscription, "paid", 5_000, 5_000, 2, T + 20, T + 59, T + 35)),
+        new("invoice.payment_failed", 57, r => StripeObjects.Invoice(r.Invoice, r.Customer, r.Subscription, "open", 5_000, 0, 2, T + 20, null, T + 35), Name: "attempt 2"),
+        new("invoice.paid", 60, r => StripeObjects.Invoice(r.Invoice, r.Customer, r.Subscription, "paid", 5_000, 5_000, 3, T + 20, T + 59, T + 35)),
+        new("invoice.payment_failed", 65, r => StripeObjects.Invoice(r.SecondInvoice, r.Customer, r.Subscription, "open", 700, 0, 1, T + 60, null, T + 64), Name: "second invoice"),
         // One second after invoice.paid: the user's report (processed first, it hid Billing Status for good).
         new("charge.succeeded", 61, r => StripeObjects.Charge(r.Charge, r.Customer, 5_000, 0, "succeeded", T + 59)),
         new("payment_intent.succeeded", 62, r => new JsonObject
@@ -84,7 +88,7 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
             ["currency"] = "usd", ["status"] = "succeeded", ["latest_charge"] = r.Charge, ["created"] = T + 58, ["livemode"] = false,
             ["receipt_email"] = null, ["metadata"] = new JsonObject(),
         }),
-        new("invoice.payment_succeeded", 63, r => StripeObjects.Invoice(r.Invoice, r.Customer, r.Subscription, "paid", 5_000, 5_000, 2, T + 20, T + 59, T + 35)),
+        new("invoice.payment_succeeded", 63, r => StripeObjects.Invoice(r.Invoice, r.Customer, r.Subscription, "paid", 5_000, 5_000, 3, T + 20, T + 59, T + 35)),
         new("customer.subscription.updated", 90, r => Subscription(r, "active"), Previous: _ => new JsonObject { ["status"] = "trialing" }, Name: "trial conversion"),
         new("customer.subscription.updated", 100, r => Subscription(r, "active", cancelAtPeriodEnd: true), Previous: _ => new JsonObject { ["cancel_at_period_end"] = false }, Name: "cancel at period end"),
         new("customer.subscription.paused", 110, r => Subscription(r, "paused", cancelAtPeriodEnd: true)),
@@ -109,7 +113,9 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
     public async Task InitializeAsync()
     {
         _salesforce = await LoopbackSalesforce.StartAsync(LoopbackServices.Org());
-        _services = LoopbackServices.Build(_salesforce);
+        // The collections Case is on, so its order safety is checked with the Task's and Customer Health's.
+        var queue = _salesforce.Seed("Group", new JsonObject { ["Name"] = "Collections", ["DeveloperName"] = "Collections", ["Type"] = "Queue" });
+        _services = LoopbackServices.Build(_salesforce, ("Dunning:OpenCase", "true"), ("Dunning:CaseQueue", queue));
         _executor = _services.GetRequiredService<SettlementExecutor>();
     }
 
@@ -138,7 +144,8 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
         [
             "Account:cus_P", "Contact:cus_P", "Contract:sub_P", "Opportunity:sub_P", "Opportunity:sub_P:2026-11-19",
             "Stripe_Invoice__c:in_P", "Stripe_Payment__c:ch_P", "Stripe_Payment__c:ch_F", "Stripe_Payment__c:ch_P-refunds",
-            "Stripe_Payment__c:du_P", "Case:du_P", "Task:in_P:attempt-1",
+            "Stripe_Payment__c:du_P", "Case:du_P", "Task:in_P:attempt-1", "Task:in_P:attempt-2", "Case:in_P:payment-failed",
+            "Stripe_Invoice__c:in_Q", "Task:in_Q:attempt-1", "Case:in_Q:payment-failed",
         ];
         Assert.All(expected, key => Assert.Contains(key, snapshot.Keys));
         Assert.Contains(snapshot.Keys, k => k.StartsWith("Opportunity:sub_P:expansion:", StringComparison.Ordinal));
@@ -147,6 +154,10 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
         var account = snapshot["Account:cus_P"];
         Assert.Contains("Billing_Status__c=Churned", account, StringComparison.Ordinal);
         Assert.Contains("Customer_Health__c=At Risk", account, StringComparison.Ordinal);
+        Assert.Contains("Past_Due_Invoices__c=1", account, StringComparison.Ordinal);
+        Assert.Contains("Status=Closed", snapshot["Case:in_P:payment-failed"], StringComparison.Ordinal);
+        Assert.DoesNotContain("Status=", snapshot["Case:in_Q:payment-failed"], StringComparison.Ordinal);
+        Assert.Contains("Status=Completed", snapshot["Task:in_P:attempt-2"], StringComparison.Ordinal);
         Assert.Contains("Last_Payment_Date__c=", account, StringComparison.Ordinal);
     }
 
@@ -370,6 +381,7 @@ public sealed class DeliveryOrderProperties(ITestOutputHelper output) : IAsyncLi
         public string Customer => $"cus_P{S}";
         public string Subscription => $"sub_P{S}";
         public string Invoice => $"in_P{S}";
+        public string SecondInvoice => $"in_Q{S}";
         public string Charge => $"ch_P{S}";
         public string FailedCharge => $"ch_F{S}";
     }

@@ -105,7 +105,9 @@ public sealed class LoopbackSalesforce : IAsyncDisposable
                 record[field] ??= value;
             }
 
+            LoopbackRollups.AfterWrite(org, sObject, record, inserting: true, new LoopbackJournal());
             org.Table(sObject).Put(id, record);
+            LoopbackRollups.AfterWrite(org, sObject, record, inserting: false, new LoopbackJournal());
             return id;
         }
         finally

@@ -10,8 +10,8 @@ public static class LoopbackSchema
             new("Account", "001", ["Stripe_Customer_Id__c"],
                 ["Name", "OwnerId", "Subscription_Status__c", "Billing_Status__c", "Plan_Name__c", "Plan_Interval__c", "MRR__c", "ARR__c",
                  "Last_Payment_Date__c", "Customer_Health__c", "Stripe_Customer_Event_At__c", "Stripe_Subscription_Event_At__c",
-                 "Stripe_Billing_Event_At__c", "Stripe_Payment_Event_At__c", "Stripe_Health_Event_At__c", "Stripe_Name_Event_At__c", "CurrencyIsoCode", "Match_Reason__c"],
-                ["Lifetime_Value__c"], ["Name"]),
+                 "Stripe_Billing_Event_At__c", "Stripe_Payment_Event_At__c", "Stripe_Health_Event_At__c", "Stripe_Name_Event_At__c", "CurrencyIsoCode", "Match_Reason__c", "Stripe_Health_Basis__c"],
+                ["Lifetime_Value__c", "Past_Due_Invoices__c"], ["Name"]),
             new("Contact", "003", ["Stripe_Customer_Id__c"],
                 ["AccountId", "FirstName", "LastName", "Email", "Phone", "OwnerId", "Stripe_Customer_Event_At__c", "Stripe_Email_Event_At__c", "Stripe_Phone_Event_At__c", "Match_Reason__c"], null, ["LastName"]),
             new("Opportunity", "006", ["Stripe_Subscription_Id__c", "Stripe_Renewal_Key__c"],
@@ -41,6 +41,7 @@ public static class LoopbackSchema
                 // Set by lead conversion only (convertLead), never by a write; a converted Lead refuses updates.
                 ["IsConverted", "ConvertedAccountId", "ConvertedContactId"], null, new Dictionary<string, bool> { ["IsConverted"] = false }),
             new("User", "005", [], ["Username", "Email", "IsActive"]),
+            new("Group", "00G", [], ["Name", "DeveloperName", "Type"]),
             new("Campaign", "701", [], ["Name", "IsActive", "Type"]),
             new("CampaignMember", "00v", [], ["CampaignId", "ContactId", "LeadId", "Status"]),
         }.ToDictionary(o => o.Name, StringComparer.OrdinalIgnoreCase);

@@ -93,8 +93,10 @@ internal sealed class LoopbackWriter(LoopbackOrg org)
             record["OwnerId"] = DefaultOwnerId;
         }
 
+        LoopbackRollups.AfterWrite(org, schema.Name, record, inserting: true, journal);
         journal.Record(table, id, null);
         table.Put(id, record);
+        LoopbackRollups.AfterWrite(org, schema.Name, record, inserting: false, journal);
         return new WriteOutcome(201, id, true, null);
     }
 
@@ -131,6 +133,7 @@ internal sealed class LoopbackWriter(LoopbackOrg org)
         record["LastModifiedDate"] = org.Now();
         journal.Record(table, id, existing);
         table.Put(id, record);
+        LoopbackRollups.AfterWrite(org, schema.Name, record, inserting: false, journal);
         return new WriteOutcome(200, id, false, null);
     }
 

@@ -74,6 +74,11 @@ internal sealed class DisputePlanner(SalesforceMappingOptions options, PaymentEn
             // health event time still travels with the value, so the stale guard applies as usual.
             var fields = new BillingAccountFields(options.Account).Health(health).Groups(context.Created).Single().Fields;
             plan.Update("account", options.Account.Object, accountId, fields);
+            if (health == options.Account.HealthHealthy)
+            {
+                // A won dispute leaves a past-due Account At Risk (see PastDueHealth).
+                new PastDueHealth(options).AtRiskWhilePastDue(plan, HealthAccount.ThroughPayment(options.Payment, dispute.ChargeId), "accountPastDue");
+            }
         }
 
         // Not all-or-none: the Case must stay written when the charge lookup fails, and every write

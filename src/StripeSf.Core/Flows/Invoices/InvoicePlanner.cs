@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using StripeSf.Core.Facts;
 using StripeSf.Core.Flows.Shared;
 using StripeSf.Core.Mapping;
@@ -7,13 +8,22 @@ using StripeSf.Salesforce.Composite;
 
 namespace StripeSf.Core.Flows.Invoices;
 
-/// <summary>invoice.* → the invoice record, the Account's billing group and, for a failed payment, the owner's Task.</summary>
-internal sealed class InvoicePlanner(SalesforceMappingOptions options, AccountWriter accounts, InvoiceWriter invoices)
+/// <summary>
+/// invoice.* → the invoice record, the Account's billing group and Customer Health while past due
+/// (<see cref="PastDueHealth"/>), and, for a failed payment, the owner's Task and the optional
+/// collections Case, which the paid event closes.
+/// </summary>
+internal sealed class InvoicePlanner(SalesforceMappingOptions options, IOptions<DunningOptions> dunning, AccountWriter accounts, InvoiceWriter invoices)
 {
     private const string OwnerRef = "owner";
+    private const string HealthRef = "accountHealth";
     private readonly InvoiceWriter _invoices = invoices;
+    private readonly PastDueHealth _health = new(options);
 
-    /// <summary>invoice.paid / invoice.payment_succeeded: Billing Status back to Current, Last Payment Date when money moved.</summary>
+    /// <summary>
+    /// invoice.paid / invoice.payment_succeeded: Billing Status back to Current, Last Payment Date when money moved, the
+    /// earlier attempts' Tasks and the collections Case closed, Customer Health back to what the other facts imply.
+    /// </summary>
     public WritePlan Paid(StripeEventContext context)
     {
         if (!options.Flows.Invoices)
@@ -29,10 +39,19 @@ internal sealed class InvoicePlanner(SalesforceMappingOptions options, AccountWr
         }
 
         var plan = Begin(context, invoice, billing);
+        var paidAt = invoice.PaidAt ?? context.Created;
         if (options.Flows.FailedPaymentTasks)
         {
-            FailedPaymentTask.CloseEarlierAttempts(plan, options.Task, invoice, invoice.PaidAt ?? context.Created);
+            FailedPaymentTask.CloseEarlierAttempts(plan, options.Task, invoice, paidAt);
         }
+
+        if (dunning.Value.OpenCase && invoice.AttemptCount > 1)
+        {
+            FailedPaymentCase.Close(plan, options, dunning.Value, invoice, paidAt, context.Created);
+        }
+
+        // The invoice record written above no longer counts in the Account's past-due invoices.
+        _health.BackWhenPaid(plan, HealthAccount.ByCustomer(options.Account, invoice.CustomerId), HealthRef);
 
         return plan.Build();
     }
@@ -41,7 +60,7 @@ internal sealed class InvoicePlanner(SalesforceMappingOptions options, AccountWr
     public WritePlan Finalized(StripeEventContext context) =>
         options.Flows.Invoices ? Write(context, context.Facts.Invoice(), new BillingAccountFields(options.Account)) : WritePlan.Empty;
 
-    /// <summary>invoice.payment_failed: Billing Status Payment Overdue, the invoice, and the owner's Task.</summary>
+    /// <summary>invoice.payment_failed: Billing Status Payment Overdue, the invoice, the owner's Task, the optional collections Case, Customer Health At Risk.</summary>
     public WritePlan PaymentFailed(StripeEventContext context)
     {
         var flows = options.Flows;
@@ -67,6 +86,17 @@ internal sealed class InvoicePlanner(SalesforceMappingOptions options, AccountWr
             plan.Get(OwnerRef, options.Account.Object, options.Account.ExternalId, invoice.CustomerId, "Id", "OwnerId");
             var task = options.Task;
             plan.Upsert("task", task.Object, task.ExternalId, FailedPaymentTask.Key(invoice), FailedPaymentTask.Fields(task, invoice, context, OwnerRef));
+        }
+
+        if (dunning.Value.OpenCase)
+        {
+            FailedPaymentCase.Open(plan, options, dunning.Value, invoice, context.Created);
+        }
+
+        if (flows.Invoices)
+        {
+            // The invoice record written above counts in the Account's past-due invoices.
+            _health.AtRiskWhilePastDue(plan, HealthAccount.ByCustomer(options.Account, invoice.CustomerId), HealthRef);
         }
 
         return plan.Build();

@@ -59,7 +59,7 @@ internal sealed class BillingAccountFields(AccountMap map)
 
         if (_health is not null)
         {
-            groups.Add(("Health", new JsonObject { [map.HealthEventAt] = at, [map.CustomerHealth] = _health }));
+            groups.Add(("Health", new JsonObject { [map.HealthEventAt] = at, [map.CustomerHealth] = _health, [map.HealthBasis] = _health }));
         }
 
         return groups;

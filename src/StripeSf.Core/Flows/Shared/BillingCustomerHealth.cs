@@ -6,7 +6,10 @@ namespace StripeSf.Core.Flows.Shared;
 /// Customer Health derived from the facts an event states, never incremented: an open dispute is
 /// Critical; a lost dispute or a fully refunded charge is At Risk; a dispute won (or an inquiry
 /// closed) is Healthy. Other facts (a partial refund) have no opinion and leave the field alone.
-/// The value is written in the billing group, so the newest billing fact wins whatever the order.
+/// The value is the Account's health <i>basis</i>: written to <c>Stripe_Health_Basis__c</c> and
+/// <c>Customer_Health__c</c> in the health group (guard <c>Stripe_Health_Event_At__c</c>), so the newest
+/// of these facts wins whatever the order; while an invoice is past due <see cref="PastDueHealth"/>
+/// makes <c>Customer_Health__c</c> At Risk unless the basis is Critical, and back to the basis when paid.
 /// </summary>
 internal static class BillingCustomerHealth
 {

@@ -68,7 +68,13 @@ internal sealed class SubscriptionRecords(SalesforceMappingOptions mapping, Acco
         if (extra.Count > 0)
         {
             extra[account.HealthEventAt] = subscription.EventAt;
+            extra[account.HealthBasis] = extra[account.CustomerHealth]?.DeepClone();
             accounts.UpsertGroup(plan, AccountHealthRef, subscription.Facts.CustomerId, extra);
+            if ((string?)extra[account.CustomerHealth] == account.HealthHealthy)
+            {
+                // A withdrawn cancellation leaves a past-due Account At Risk (see PastDueHealth).
+                new PastDueHealth(mapping).AtRiskWhilePastDue(plan, HealthAccount.ByCustomer(account, subscription.Facts.CustomerId), AccountHealthRef + "PastDue");
+            }
         }
     }
 

@@ -32,7 +32,7 @@ public sealed class DisputeHandlersTests
              "Stripe_Last_Event_At__c":"2020-11-15T00:26:40.000Z"}
             """, FlowFixture.Body(request, "case"));
         FlowFixture.AssertBody("""{"AccountId":"@{charge.Account__c}"}""", FlowFixture.Body(request, "caseAccount"));
-        FlowFixture.AssertBody("""{"Customer_Health__c":"Critical","Stripe_Health_Event_At__c":"2020-11-15T00:26:40.000Z"}""", FlowFixture.Body(request, "account"));
+        FlowFixture.AssertBody("""{"Customer_Health__c":"Critical","Stripe_Health_Basis__c":"Critical","Stripe_Health_Event_At__c":"2020-11-15T00:26:40.000Z"}""", FlowFixture.Body(request, "account"));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class DisputeHandlersTests
             {"Type__c":"Dispute","Amount__c":-49.99,"Currency__c":"USD","Status__c":"lost","Paid_At__c":"2020-12-03T12:53:20.000Z",
              "Charge_Id__c":"ch_Flow2020","Invoice_Id__c":null,"Stripe_Last_Event_At__c":"2020-12-03T12:53:20.000Z","Account__c":"@{charge.Account__c}"}
             """, FlowFixture.Body(request, "dispute"));
-        FlowFixture.AssertBody("""{"Customer_Health__c":"At Risk","Stripe_Health_Event_At__c":"2020-12-03T12:53:20.000Z"}""", FlowFixture.Body(request, "account"));
+        FlowFixture.AssertBody("""{"Customer_Health__c":"At Risk","Stripe_Health_Basis__c":"At Risk","Stripe_Health_Event_At__c":"2020-12-03T12:53:20.000Z"}""", FlowFixture.Body(request, "account"));
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class DisputeHandlersTests
 
         Assert.DoesNotContain(request.Subrequests, s => s.ReferenceId == "dispute");
         Assert.Equal("Closed", (string?)FlowFixture.Body(request, "case")["Status"]);
-        FlowFixture.AssertBody("""{"Customer_Health__c":"Healthy","Stripe_Health_Event_At__c":"2026-10-03T04:00:00.000Z"}""", FlowFixture.Body(request, "account"));
+        FlowFixture.AssertBody("""{"Customer_Health__c":"Healthy","Stripe_Health_Basis__c":"Healthy","Stripe_Health_Event_At__c":"2026-10-03T04:00:00.000Z"}""", FlowFixture.Body(request, "account"));
     }
 
     [Fact]

@@ -30,8 +30,12 @@ public sealed class InvoicePaymentFailedHandlerTests
             "PATCH sobjects/Stripe_Invoice__c/Stripe_Invoice_Id__c/in_FlowFail2020",
             "GET sobjects/Account/Stripe_Customer_Id__c/cus_FlowInv?fields=Id,OwnerId",
             "PATCH sobjects/Task/Stripe_Event_Id__c/in_FlowFail2020%3Aattempt-1",
+            "GET query?q=SELECT%20Id%20FROM%20Account%20WHERE%20Stripe_Customer_Id__c%20%3D%20%27cus_FlowInv%27%20AND%20Past_Due_Invoices__c%20%3E%200%20AND%20Stripe_Health_Basis__c%20%21%3D%20%27Critical%27%20LIMIT%201",
+            "PATCH sobjects/Account/@{accountHealthQuery.records[0].Id}",
         ], FlowFixture.Calls(request));
-        Assert.Equal(["account", "invoice", "owner", "task"], request.Subrequests.Select(s => s.ReferenceId));
+        Assert.Equal(["account", "invoice", "owner", "task", "accountHealthQuery", "accountHealth"], request.Subrequests.Select(s => s.ReferenceId));
+        // Customer Health At Risk only when the Account's stored facts call for it (a past-due invoice, no open dispute).
+        FlowFixture.AssertBody("""{"Customer_Health__c":"At Risk"}""", FlowFixture.Body(request, "accountHealth"));
         FlowFixture.AssertBody("""{"Billing_Status__c":"Payment Overdue","Stripe_Billing_Event_At__c":"2020-11-14T22:18:20.000Z"}""", FlowFixture.Body(request, "account"));
         FlowFixture.AssertBody("""
             {"Subject":"Payment failed: invoice ACME-0003 (1200.00 USD), attempt 1","Priority":"High",
@@ -98,7 +102,7 @@ public sealed class InvoicePaymentFailedHandlerTests
     {
         var request = Handler(FlowFixture.Options(o => o.Flows.FailedPaymentTasks = false)).Plan(Load("invoice.payment_failed.2020-08-27.json"));
 
-        Assert.Equal(["account", "invoice"], request.Subrequests.Select(s => s.ReferenceId));
+        Assert.Equal(["account", "invoice", "accountHealthQuery", "accountHealth"], request.Subrequests.Select(s => s.ReferenceId));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class ChargeRefundedHandlerTests
     {
         var request = Handler().Plan(FlowFixture.Load("payments", "charge.refunded.2026-07-29.json"));
 
-        FlowFixture.AssertBody("""{"Customer_Health__c":"At Risk","Stripe_Health_Event_At__c":"2026-09-21T14:30:00.000Z"}""", FlowFixture.Body(request, "account"));
+        FlowFixture.AssertBody("""{"Customer_Health__c":"At Risk","Stripe_Health_Basis__c":"At Risk","Stripe_Health_Event_At__c":"2026-09-21T14:30:00.000Z"}""", FlowFixture.Body(request, "account"));
     }
 
     [Fact]

@@ -116,7 +116,8 @@ public sealed class CustomerSubscriptionUpdatedHandlerTests
         var health = PlanAssert.Request(request, "subscriptionAccountHealth", "PATCH", "sobjects/Account/Stripe_Customer_Id__c/cus_Flow2Cur");
         Assert.Equal("At Risk", (string?)health["Customer_Health__c"]);
         Assert.Equal((string?)account["Stripe_Subscription_Event_At__c"], (string?)health["Stripe_Health_Event_At__c"]);
-        Assert.Equal(2, health.Count);
+        Assert.Equal("At Risk", (string?)health["Stripe_Health_Basis__c"]);
+        Assert.Equal(3, health.Count);
         var opportunity = PlanAssert.Request(request, "subscriptionOpportunity", "PATCH", "sobjects/Opportunity/Stripe_Subscription_Id__c/sub_Flow2Cur");
         Assert.False(opportunity.ContainsKey("Description"));
         Assert.Equal("Closed Won", (string?)opportunity["StageName"]);
