@@ -48,7 +48,7 @@ public static class BackfillCostBenchmark
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)).AddSalesforceClient(configuration).BuildServiceProvider();
         var runner = new BackfillRunner(
             new ReconciliationStripeClient(Options.Create(new StripeApiOptions { ApiKey = "rk_test_bench", ApiBase = stripe.BaseUrl })),
-            new BackfillMapper(planning.GetRequiredService<EventPlanner>()),
+            new BackfillMapper(planning.GetRequiredService<EventPlanner>(), planning.GetRequiredService<IOptions<SalesforceMappingOptions>>().Value),
             services.GetRequiredService<SalesforceBulkClient>(),
             new BackfillContactClaims(services.GetRequiredService<ISalesforceClient>(), Options.Create(new SalesforceMappingOptions())),
             TimeProvider.System);

@@ -13,6 +13,12 @@ public sealed class BackfillCheckpoint
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    /// <summary>
+    /// When the run started reading Stripe: the guard of the Account roll-up groups child objects write
+    /// (see <see cref="BackfillMapper"/>), kept across <c>--resume</c>.
+    /// </summary>
+    public DateTimeOffset StartedAt { get; set; }
+
     /// <summary>Oldest creation time listed (null: everything).</summary>
     public DateTimeOffset? Since { get; set; }
 
@@ -31,6 +37,9 @@ public sealed class BackfillCheckpoint
 
     /// <summary>The progress of <paramref name="objectType"/> (created on first use).</summary>
     public BackfillCursor For(string objectType) => Cursors.TryGetValue(objectType, out var cursor) ? cursor : Cursors[objectType] = new BackfillCursor();
+
+    /// <summary>Where the roll-up map of the run is saved (<see cref="BackfillRollups"/>): next to the checkpoint.</summary>
+    public static string RollupsPath(string checkpointPath) => checkpointPath + ".rollups";
 
     /// <summary>Writes the checkpoint to <paramref name="path"/> atomically.</summary>
     public void Save(string path)

@@ -65,7 +65,7 @@ internal sealed class BackfillHarness : IAsyncDisposable
 
     public BackfillRunner Runner() => new(
         new ReconciliationStripeClient(Options.Create(new StripeApiOptions { ApiKey = "rk_test_backfill", ApiBase = Stripe.BaseUrl })),
-        new BackfillMapper(_planning.GetRequiredService<EventPlanner>()),
+        new BackfillMapper(_planning.GetRequiredService<EventPlanner>(), _planning.GetRequiredService<IOptions<StripeSf.Core.Mapping.SalesforceMappingOptions>>().Value),
         _salesforceServices.GetRequiredService<SalesforceBulkClient>(),
         new BackfillContactClaims(_salesforceServices.GetRequiredService<StripeSf.Salesforce.ISalesforceClient>(), Options.Create(new StripeSf.Core.Mapping.SalesforceMappingOptions())),
         Time);
