@@ -73,6 +73,22 @@ internal sealed class BackfillHarness : IAsyncDisposable
     public BackfillRequest Request(bool dryRun = false, bool resume = false, int chunkSize = 5) =>
         new(null, [BackfillObjects.Customers], CheckpointPath, dryRun, resume, chunkSize);
 
+    /// <summary>Every object type (given children first: the runner orders them).</summary>
+    public BackfillRequest RequestAll(bool dryRun = false, bool resume = false, int chunkSize = 5) =>
+        new(null, [.. BackfillObjects.All.Reverse()], CheckpointPath, dryRun, resume, chunkSize);
+
+    /// <summary><paramref name="count"/> customers cus_bh000000… with their history (<see cref="StripeHistory"/>), created a minute apart.</summary>
+    public int History(int count)
+    {
+        var objects = 0;
+        for (var i = 0; i < count; i++)
+        {
+            objects += StripeHistory.AddCustomer(Stripe, "bh", i, 1_790_000_000 + (i * 60));
+        }
+
+        return objects;
+    }
+
     /// <summary><paramref name="count"/> customers cus_bf000…, created a minute apart.</summary>
     public void Customers(int count)
     {
@@ -98,7 +114,7 @@ internal sealed class BackfillHarness : IAsyncDisposable
     /// <summary>Keeps what the runner reported; <see cref="OnJobStarted"/> can simulate a crash.</summary>
     internal sealed class RecordingProgress : IBackfillProgress
     {
-        public List<(string SObject, string JobId, int Rows)> Jobs { get; } = [];
+        public List<(string SObject, string JobId, int Rows, string ObjectType)> Jobs { get; } = [];
 
         public int Chunks { get; private set; }
 
@@ -108,7 +124,7 @@ internal sealed class BackfillHarness : IAsyncDisposable
 
         public void JobStarted(string objectType, string sObject, string jobId, int rows)
         {
-            Jobs.Add((sObject, jobId, rows));
+            Jobs.Add((sObject, jobId, rows, objectType));
             OnJobStarted?.Invoke(Jobs.Count);
         }
 
