@@ -77,13 +77,16 @@ internal sealed class BackfillHarness : IAsyncDisposable
     public BackfillRequest RequestAll(bool dryRun = false, bool resume = false, int chunkSize = 5) =>
         new(null, [.. BackfillObjects.All.Reverse()], CheckpointPath, dryRun, resume, chunkSize);
 
+    /// <summary>When the first customer of <see cref="History"/> was created (2026-05-28, half a year before the read).</summary>
+    public const long HistoryStart = 1_780_000_000;
+
     /// <summary><paramref name="count"/> customers cus_bh000000… with their history (<see cref="StripeHistory"/>), created a minute apart.</summary>
     public int History(int count)
     {
         var objects = 0;
         for (var i = 0; i < count; i++)
         {
-            objects += StripeHistory.AddCustomer(Stripe, "bh", i, 1_790_000_000 + (i * 60));
+            objects += StripeHistory.AddCustomer(Stripe, "bh", i, HistoryStart + (i * 60));
         }
 
         return objects;

@@ -98,23 +98,23 @@ public sealed class BackfillHistoryTests(ITestOutputHelper output)
 
         // After the backfill: the subscription going past due two hours after the read (wins), and an
         // hour before the read a stale copy of a charge the backfill read (loses).
-        var pastDue = TestEvents.Minimal("customer.subscription.updated", "evt_live_past_due", StripeObjects.Subscription("sub_bh000002", "cus_bh000002", "past_due", 2000, 1, 1_790_000_220, 1_790_000_220), created: read + 7200);
-        var staleInvoice = TestEvents.Minimal("invoice.paid", "evt_live_old_invoice", StripeObjects.Invoice("in_bh000002_3", "cus_bh000002", "sub_bh000002", "paid", 9999, 9999, 1, 1_790_003_120, read - 3600, 1_790_003_120), created: read - 3600);
+        var pastDue = TestEvents.Minimal("customer.subscription.updated", "evt_live_past_due", StripeObjects.Subscription("sub_bh000002", "cus_bh000002", "past_due", 2000, 1, BackfillHarness.HistoryStart + 220, BackfillHarness.HistoryStart + 220), created: read + 7200);
+        var staleInvoice = TestEvents.Minimal("invoice.paid", "evt_live_old_invoice", StripeObjects.Invoice("in_bh000002_3", "cus_bh000002", "sub_bh000002", "paid", 9999, 9999, 1, StripeHistory.PaidAt(BackfillHarness.HistoryStart + 120, 3) - 10, read - 3600, StripeHistory.PaidAt(BackfillHarness.HistoryStart + 120, 3) - 10), created: read - 3600);
         var late = await replayer.ReplayAsync([("pastDue", pastDue), ("stale", staleInvoice)], new ReplayOptions { Concurrency = 1 }, CancellationToken.None);
 
         Assert.Empty(result.Failures);
         var accounts = harness.ByCustomer("Account");
         var live = accounts["cus_bh000001"];
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(read + 3600).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), (string?)live["Last_Payment_Date__c"]);
-        // Elsewhere the newest charge of the history (the third, 3,010 s after the customer).
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_790_003_010).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), (string?)accounts["cus_bh000000"]["Last_Payment_Date__c"]);
+        // Elsewhere the newest charge of the history (the third), not an older one read on a later page.
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(StripeHistory.PaidAt(BackfillHarness.HistoryStart, 3)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), (string?)accounts["cus_bh000000"]["Last_Payment_Date__c"]);
         Assert.Equal(10, harness.Salesforce.Records("Stripe_Invoice__c").Count); // the live one and the 9 backfilled
         Assert.True(result.Tallies[BackfillObjects.Invoices].Stale + result.Tallies[BackfillObjects.Charges].Stale >= 2, "the backfill's last payment of customer 1 is refused as stale, from invoices and charges alike");
         Assert.Equal([ReplayStates.Written, ReplayStates.SkippedStale], late.Select(r => r.State));
         Assert.Equal("past_due", (string?)accounts["cus_bh000002"]["Subscription_Status__c"]);
         var invoice = harness.Salesforce.Records("Stripe_Invoice__c").Single(p => (string?)p["Stripe_Invoice_Id__c"] == "in_bh000002_3");
         Assert.Equal("20", invoice["Amount_Paid__c"]!.ToString());
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_790_003_130).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), (string?)accounts["cus_bh000002"]["Last_Payment_Date__c"]);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(StripeHistory.PaidAt(BackfillHarness.HistoryStart + 120, 3)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), (string?)accounts["cus_bh000002"]["Last_Payment_Date__c"]);
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class BackfillHistoryTests(ITestOutputHelper output)
     {
         await using var harness = await BackfillHarness.StartAsync();
         harness.History(4);
-        harness.Stripe.Add("invoices", StripeObjects.Invoice("in_draft", "cus_bh000001", "sub_bh000001", "draft", 2000, 0, 0, 1_790_009_000, null, 1_790_009_000));
+        harness.Stripe.Add("invoices", StripeObjects.Invoice("in_draft", "cus_bh000001", "sub_bh000001", "draft", 2000, 0, 0, BackfillHarness.HistoryStart + 9000, null, BackfillHarness.HistoryStart + 9000));
 
         var result = await harness.Runner().RunAsync(harness.RequestAll(dryRun: true) with { Objects = [BackfillObjects.Invoices, BackfillObjects.Disputes, BackfillObjects.Charges] },
             new BackfillHarness.RecordingProgress(), CancellationToken.None);
