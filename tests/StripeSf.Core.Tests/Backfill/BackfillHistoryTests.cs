@@ -118,6 +118,31 @@ public sealed class BackfillHistoryTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task RunAsync_ClockMovingBetweenPages_RollupsCarryTheRunStartSoALivePaymentAfterItWins()
+    {
+        await using var harness = await BackfillHarness.StartAsync();
+        harness.History(6);
+        // Every read of the clock is a minute later: each page of the lists is read a minute after the last.
+        harness.Time.AutoAdvanceAmount = TimeSpan.FromMinutes(1);
+        var started = BackfillHarness.ReadAt.ToUnixTimeSeconds();
+        // Customer 5 pays 30 s after the run started, before the backfill reaches its older invoices
+        // (read minutes later): a read-time guard on the roll-up would let them overwrite this payment.
+        var paid = TestEvents.Minimal("invoice.paid", "evt_live_paid", StripeObjects.Invoice("in_live", "cus_bh000005", "sub_bh000005", "paid", 5000, 5000, 1, started + 30, started + 30, started + 30), created: started + 30);
+        Assert.Equal(ReplayStates.Written, Assert.Single(await harness.Live.GetRequiredService<EventReplayer>().ReplayAsync([("paid", paid)], new ReplayOptions(), CancellationToken.None)).State);
+
+        var result = await harness.Runner().RunAsync(harness.RequestAll(chunkSize: 5), new BackfillHarness.RecordingProgress(), CancellationToken.None);
+
+        Assert.Empty(result.Failures);
+        var accounts = harness.ByCustomer("Account");
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(started + 30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), (string?)accounts["cus_bh000005"]["Last_Payment_Date__c"]);
+        Assert.StartsWith("2026-11-25T12:00:30", (string?)accounts["cus_bh000005"]["Stripe_Payment_Event_At__c"], StringComparison.Ordinal);
+        // The others: the roll-up guard is the run's start, the invoice's own record its page's later read time.
+        Assert.StartsWith("2026-11-25T12:00:00", (string?)accounts["cus_bh000000"]["Stripe_Payment_Event_At__c"], StringComparison.Ordinal);
+        var invoice = harness.Salesforce.Records("Stripe_Invoice__c").Single(i => (string?)i["Stripe_Invoice_Id__c"] == "in_bh000000_1");
+        Assert.True(string.CompareOrdinal((string?)invoice["Stripe_Last_Event_At__c"], "2026-11-25T12:05") > 0, $"invoice read at {invoice["Stripe_Last_Event_At__c"]}");
+    }
+
+    [Fact]
     public async Task RunAsync_AgainWithTheSameStripeHistory_ChangesNothing()
     {
         await using var harness = await BackfillHarness.StartAsync();
