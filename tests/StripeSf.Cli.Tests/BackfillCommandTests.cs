@@ -104,6 +104,33 @@ public sealed class BackfillCommandTests(ITestOutputHelper log) : IDisposable
         Assert.Single(salesforce.Records("Case"));
     }
 
+    [Fact]
+    public async Task Backfill_DryRunOfMixedObjects_PrintsCountsAndASamplePerTypeAndWritesNothing()
+    {
+        await using var stripe = await LoopbackStripe.StartAsync();
+        await using var salesforce = await LoopbackSalesforce.StartAsync(new LoopbackSalesforceOptions { ClientId = "bf", ClientSecret = "bf" });
+        for (var i = 0; i < 2; i++)
+        {
+            StripeHistory.AddCustomer(stripe, "cli", i, 1_780_000_000 + (i * 60));
+        }
+
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await BackfillCommand.RunAsync(Settings(salesforce, stripe), Options() with { DryRun = true, Objects = "disputes,charges" }, new PlainBackfillProgress(output), output, error, CancellationToken.None);
+
+        log.WriteLine(output.ToString() + error);
+        var text = output.ToString();
+        Assert.Equal(0, exitCode);
+        Assert.Contains("dry run: charges: 6 read; would upsert 2 Account, 6 Stripe_Payment__c", text, StringComparison.Ordinal);
+        Assert.Contains("dry run: disputes: 1 read; would upsert 2 Case, 1 Account", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("dry run: charges", StringComparison.Ordinal) < text.IndexOf("dry run: disputes", StringComparison.Ordinal));
+        Assert.Contains("  sample: Case by Stripe_Case_Key__c = dp_cli000000 (caseAccount): Stripe_Case_Key__c=dp_cli000000, Account.Stripe_Customer_Id__c=cus_cli000000", text, StringComparison.Ordinal);
+        Assert.Contains("  sample: Stripe_Payment__c by Stripe_Payment_Id__c = ch_cli000001_3 (payment)", text, StringComparison.Ordinal);
+        Assert.EndsWith("dry run: nothing was written" + Environment.NewLine, text, StringComparison.Ordinal);
+        Assert.Equal(0, salesforce.ApiCalls);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private BackfillCommandOptions Options() =>

@@ -129,7 +129,7 @@ public static class BackfillCommand
         {
             foreach (var row in result.Sample)
             {
-                await output.WriteLineAsync($"  sample: {row.SObject} by {row.ExternalIdField} = {row.ExternalId} ({row.Role}): {string.Join(", ", row.Cells.Select(c => $"{c.Key}={c.Value}"))}");
+                await output.WriteLineAsync($"  sample: {row.SObject} by {row.ExternalIdField} = {row.ExternalId} ({row.Role}): {string.Join(", ", row.Cells.Select(c => $"{c.Key}={c.Value.ReplaceLineEndings("\\n")}"))}");
             }
 
             await output.WriteLineAsync("dry run: nothing was written");
