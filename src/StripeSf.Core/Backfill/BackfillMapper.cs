@@ -29,7 +29,8 @@ namespace StripeSf.Core.Backfill;
 /// References. A subrequest that reads a record in the same call has no Bulk form. The one the
 /// dispute flow makes — the charge entry's Account — is resolved from the dispute's expanded charge:
 /// a lookup to it becomes a lookup by the customer's id, an update of it an upsert by that id. Rows
-/// with another reference (the failed-payment Task's owner) are left out, as are the email-matching
+/// with another reference (the failed-payment Task's owner, the superseded-Opportunity cleanup of deal
+/// closing) are left out, as are the email-matching
 /// claims (see <see cref="BackfillContactClaims"/>) and upserts that would send nothing but the key.
 /// </para>
 /// </summary>
@@ -90,6 +91,8 @@ public sealed class BackfillMapper(EventPlanner planner, SalesforceMappingOption
                 { ExternalIdField: { } f, Key: { } k } => (f, k),
                 // The dispute flow's update of the Account found through the charge entry.
                 { ExternalIdField: null, Key: { } k } when customerId is not null && target.SObject == mapping.Account.Object && accountReferences.Contains(k) => (mapping.Account.ExternalId, customerId),
+                // An update of a record whose Id the event names (the Opportunity a subscription's metadata closes): Bulk upserts by Id.
+                { ExternalIdField: null, Key: { } k } when !k.StartsWith("@{", StringComparison.Ordinal) => ("Id", k),
                 _ => (null, null),
             };
             if (field is null || externalId is null)

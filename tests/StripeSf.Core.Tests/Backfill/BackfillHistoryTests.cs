@@ -143,6 +143,28 @@ public sealed class BackfillHistoryTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task RunAsync_SubscriptionNamingAnOpportunity_ClosesThatOpportunityWithAContractInsteadOfANewOne()
+    {
+        await using var harness = await BackfillHarness.StartAsync();
+        harness.History(2);
+        var deal = harness.Salesforce.Seed("Opportunity", new JsonObject { ["Name"] = "Acme deal (from sales)", ["StageName"] = "Negotiation", ["CloseDate"] = "2026-12-31" });
+        var subscription = harness.Stripe.Lists["subscriptions"].Single(s => (string?)s["id"] == "sub_bh000001");
+        subscription["metadata"] = new JsonObject { ["salesforce_opportunity_id"] = deal };
+
+        var result = await harness.Runner().RunAsync(harness.RequestAll(), new BackfillHarness.RecordingProgress(), CancellationToken.None);
+
+        Assert.Empty(result.Failures);
+        var opportunities = harness.Salesforce.Records("Opportunity");
+        Assert.Equal(2, opportunities.Count);
+        var closed = opportunities.Single(o => o["Id"]!.ToString() == deal);
+        Assert.Equal("sub_bh000001", (string?)closed["Stripe_Subscription_Id__c"]);
+        Assert.Equal("Acme deal (from sales)", (string?)closed["Name"]);
+        Assert.Equal("Closed Won", (string?)closed["StageName"]);
+        var contract = Assert.Single(harness.Salesforce.Records("Contract"));
+        Assert.Equal(harness.ByCustomer("Account")["cus_bh000001"]["Id"]!.ToString(), contract["AccountId"]!.ToString());
+    }
+
+    [Fact]
     public async Task RunAsync_AgainWithTheSameStripeHistory_ChangesNothing()
     {
         await using var harness = await BackfillHarness.StartAsync();
