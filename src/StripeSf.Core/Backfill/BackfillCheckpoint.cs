@@ -7,7 +7,8 @@ namespace StripeSf.Core.Backfill;
 /// rename), so a crash or Ctrl+C loses at most the chunk in flight: per object type the Stripe
 /// cursor (the last id of the last chunk whose jobs all ended) and whether the list is done, and the
 /// Bulk jobs opened for the chunk in flight. <c>--resume</c> settles those jobs, then reads on from
-/// the cursor: the chunk in flight is written again, which upserts by external id make harmless.
+/// the cursor: the chunk in flight is written again, which upserts by external id make harmless. The
+/// roll-up map (<see cref="BackfillRollups"/>) is saved beside it (<see cref="RollupsPath"/>) after every chunk.
 /// </summary>
 public sealed class BackfillCheckpoint
 {
