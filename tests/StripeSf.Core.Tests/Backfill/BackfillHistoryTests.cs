@@ -37,6 +37,11 @@ public sealed class BackfillHistoryTests(ITestOutputHelper output)
         Assert.Equal("Account", progress.Jobs.First(j => j.ObjectType == BackfillObjects.Subscriptions).SObject);
         Assert.Equal("Account", progress.Jobs.First(j => j.ObjectType == BackfillObjects.Charges).SObject);
         Assert.Equal([6, 6, 18, 18, 2, 1], BackfillObjects.All.Select(t => result.Tallies[t].Read));
+        // Stripe lists only live subscriptions by default, and a refund or dispute names its charge, not the customer.
+        var paths = harness.Stripe.Requests.Select(r => Uri.UnescapeDataString(r.Path)).ToList();
+        Assert.All(paths.Where(p => p.StartsWith("/v1/subscriptions", StringComparison.Ordinal)), p => Assert.Contains("status=all", p, StringComparison.Ordinal));
+        Assert.All(paths.Where(p => p.StartsWith("/v1/refunds", StringComparison.Ordinal) || p.StartsWith("/v1/disputes", StringComparison.Ordinal)), p => Assert.Contains("expand[0]=data.charge", p, StringComparison.Ordinal));
+        Assert.All(paths.Where(p => p.StartsWith("/v1/", StringComparison.Ordinal)), p => Assert.Contains("limit=", p, StringComparison.Ordinal));
         Assert.Equal(6, harness.Salesforce.Records("Account").Count);
         Assert.Equal(6, harness.Salesforce.Records("Opportunity").Count);
         Assert.Equal(18, harness.Salesforce.Records("Stripe_Invoice__c").Count);
@@ -261,6 +266,20 @@ public sealed class BackfillHistoryTests(ITestOutputHelper output)
         Assert.Contains(result.Sample, r => r.SObject == "Case" && r.Cells.GetValueOrDefault("Account.Stripe_Customer_Id__c") == "cus_bh000000");
         Assert.Equal(0, harness.Salesforce.ApiCalls);
         Assert.False(File.Exists(harness.CheckpointPath));
+    }
+
+    [Fact]
+    public async Task RunAsync_Since_ListsOnlyObjectsCreatedFromThatMoment()
+    {
+        await using var harness = await BackfillHarness.StartAsync();
+        harness.History(3);
+        var since = DateTimeOffset.FromUnixTimeSeconds(BackfillHarness.HistoryStart + (60 * 86_400));
+
+        var result = await harness.Runner().RunAsync(harness.RequestAll(dryRun: true) with { Since = since }, new BackfillHarness.RecordingProgress(), CancellationToken.None);
+
+        // The second and third month's invoices and charges; customers and subscriptions are older.
+        Assert.Equal([0, 0, 6, 6, 0, 1], BackfillObjects.All.Select(t => result.Tallies[t].Read));
+        Assert.Contains(harness.Stripe.Requests, r => Uri.UnescapeDataString(r.Path).Contains($"created[gte]={since.ToUnixTimeSeconds()}", StringComparison.Ordinal));
     }
 
     // Every object's webhook, created when its state happened (a refund: the charge's charge.refunded).
