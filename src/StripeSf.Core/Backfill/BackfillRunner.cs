@@ -101,6 +101,8 @@ public sealed class BackfillRunner(ReconciliationStripeClient stripe, BackfillMa
             if (!request.DryRun)
             {
                 fresh.Save(request.CheckpointPath);
+                // A previous run's roll-ups must not decide this one's, even if it dies before its first save.
+                System.IO.File.Delete(BackfillCheckpoint.RollupsPath(request.CheckpointPath));
             }
 
             return fresh;
