@@ -2,12 +2,19 @@ using BenchmarkDotNet.Running;
 using StripeSf.Benchmarks;
 
 // replay [customers]: Salesforce API calls per event (the budget figure).
-// backfill [customers] [chunk]: wall time, Salesforce calls and memory of a customers backfill.
+// backfill [customers] [chunk]: wall time, Salesforce calls and memory of a backfill of customers with their history.
+// backfill-stand-ins N: the loopback Stripe and org of that benchmark, in a process of their own.
 // renewals [subscriptions]: wall time, Stripe and Salesforce calls of the renewal sweep.
 // ingress (default): BenchmarkDotNet over the webhook hot path; extra arguments go to BenchmarkDotNet.
 if (args is ["replay", ..])
 {
     await ReplayCostBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);
+    return 0;
+}
+
+if (args is ["backfill-stand-ins", var count])
+{
+    await BackfillStandIns.ServeAsync(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
     return 0;
 }
 

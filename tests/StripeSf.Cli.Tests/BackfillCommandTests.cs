@@ -54,7 +54,7 @@ public sealed class BackfillCommandTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
-    public async Task Backfill_ObjectsNotSupportedYetOrABadDate_ExitsTwoNamingEach()
+    public async Task Backfill_UnknownObjectTypeOrABadDate_ExitsTwoNamingEach()
     {
         await using var stripe = await LoopbackStripe.StartAsync();
         await using var salesforce = await LoopbackSalesforce.StartAsync(new LoopbackSalesforceOptions { ClientId = "bf", ClientSecret = "bf" });
@@ -65,10 +65,70 @@ public sealed class BackfillCommandTests(ITestOutputHelper log) : IDisposable
             new PlainBackfillProgress(output), output, error, CancellationToken.None);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("--objects: coupons is not a Stripe object type", error.ToString(), StringComparison.Ordinal);
-        Assert.Contains("--objects: invoices cannot be backfilled yet (supported: customers)", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--objects: coupons is not a Stripe object type (customers, subscriptions, invoices, charges, refunds, disputes)", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("invoices", error.ToString().Replace("subscriptions, invoices", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("--since last week is not a date", error.ToString(), StringComparison.Ordinal);
         Assert.Empty(stripe.Requests);
+    }
+
+    [Fact]
+    public async Task Backfill_EveryObjectTypeByDefault_PrintsEachTypesSummaryAndEtaUnknownWhileRunning()
+    {
+        await using var stripe = await LoopbackStripe.StartAsync();
+        await using var salesforce = await LoopbackSalesforce.StartAsync(new LoopbackSalesforceOptions { ClientId = "bf", ClientSecret = "bf", BulkPollsUntilComplete = 0 });
+        for (var i = 0; i < 4; i++)
+        {
+            StripeHistory.AddCustomer(stripe, "cli", i, 1_780_000_000 + (i * 60));
+        }
+
+        stripe.Add("invoices", StripeObjects.Invoice("in_cli_draft", "cus_cli000001", "sub_cli000001", "draft", 2000, 0, 0, 1_789_000_000, null, 1_789_000_000));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await BackfillCommand.RunAsync(Settings(salesforce, stripe), Options() with { Objects = string.Join(",", StripeSf.Core.Backfill.BackfillObjects.All) },
+            new PlainBackfillProgress(output), output, error, CancellationToken.None);
+
+        log.WriteLine(output.ToString() + error);
+        var text = output.ToString();
+        Assert.Equal(0, exitCode);
+        Assert.Contains("ETA unknown (Stripe lists carry no total)", text, StringComparison.Ordinal);
+        Assert.Contains("backfill: customers: 4 read; 8 created", text, StringComparison.Ordinal);
+        Assert.Contains("backfill: subscriptions: 4 read; ", text, StringComparison.Ordinal);
+        Assert.Contains("backfill: invoices: 13 read (1 with nothing a webhook would write); ", text, StringComparison.Ordinal);
+        Assert.Contains("backfill: charges: 12 read; ", text, StringComparison.Ordinal);
+        Assert.Contains("backfill: refunds: 1 read; ", text, StringComparison.Ordinal);
+        Assert.Contains("backfill: disputes: 1 read; ", text, StringComparison.Ordinal);
+        Assert.Contains("0 failed rows", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("backfill: customers: done", StringComparison.Ordinal) < text.IndexOf("backfill: subscriptions: Bulk job", StringComparison.Ordinal));
+        Assert.Equal(12, salesforce.Records("Stripe_Invoice__c").Count);
+        Assert.Single(salesforce.Records("Case"));
+    }
+
+    [Fact]
+    public async Task Backfill_DryRunOfMixedObjects_PrintsCountsAndASamplePerTypeAndWritesNothing()
+    {
+        await using var stripe = await LoopbackStripe.StartAsync();
+        await using var salesforce = await LoopbackSalesforce.StartAsync(new LoopbackSalesforceOptions { ClientId = "bf", ClientSecret = "bf" });
+        for (var i = 0; i < 2; i++)
+        {
+            StripeHistory.AddCustomer(stripe, "cli", i, 1_780_000_000 + (i * 60));
+        }
+
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await BackfillCommand.RunAsync(Settings(salesforce, stripe), Options() with { DryRun = true, Objects = "disputes,charges" }, new PlainBackfillProgress(output), output, error, CancellationToken.None);
+
+        log.WriteLine(output.ToString() + error);
+        var text = output.ToString();
+        Assert.Equal(0, exitCode);
+        Assert.Contains("dry run: charges: 6 read; would upsert 2 Account, 6 Stripe_Payment__c", text, StringComparison.Ordinal);
+        Assert.Contains("dry run: disputes: 1 read; would upsert 2 Case, 1 Account", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("dry run: charges", StringComparison.Ordinal) < text.IndexOf("dry run: disputes", StringComparison.Ordinal));
+        Assert.Contains("  sample: Case by Stripe_Case_Key__c = dp_cli000000 (caseAccount): Stripe_Case_Key__c=dp_cli000000, Account.Stripe_Customer_Id__c=cus_cli000000", text, StringComparison.Ordinal);
+        Assert.Contains("  sample: Stripe_Payment__c by Stripe_Payment_Id__c = ch_cli000001_3 (payment)", text, StringComparison.Ordinal);
+        Assert.EndsWith("dry run: nothing was written" + Environment.NewLine, text, StringComparison.Ordinal);
+        Assert.Equal(0, salesforce.ApiCalls);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

@@ -28,5 +28,28 @@ public sealed class SpectreBackfillProgressTests
         Assert.True(finished);
         Assert.Contains("customers: 7 read", text, StringComparison.Ordinal);
         Assert.Contains("14 created, 7 updated, 0 stale, 1 failed", text, StringComparison.Ordinal);
+        Assert.Contains("/s, done)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Progress_ListStillRunning_SaysTheEtaIsUnknownInsteadOfGuessing()
+    {
+        using var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.Yes, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(writer), Interactive = InteractionSupport.Yes });
+
+        // A wide terminal: the description column is not cut.
+        console.Profile.Width = 240;
+
+        await console.Progress().StartAsync(context =>
+        {
+            var progress = new SpectreBackfillProgress(context);
+            progress.ObjectDone(BackfillObjects.Customers, new BackfillTally { Read = 7 });
+            progress.ChunkDone(BackfillObjects.Invoices, new BackfillTally { Read = 50_000, Created = 50_000 });
+            return Task.CompletedTask;
+        });
+
+        var text = writer.ToString();
+        Assert.Contains("invoices: 50,000 read", text, StringComparison.Ordinal);
+        Assert.Contains("ETA unknown (Stripe lists carry no total)", text, StringComparison.Ordinal);
     }
 }

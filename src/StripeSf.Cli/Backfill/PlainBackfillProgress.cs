@@ -7,15 +7,18 @@ namespace StripeSf.Cli.Backfill;
 internal sealed class PlainBackfillProgress(TextWriter output) : IBackfillProgress
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    // Object types run one after the other: the current one started when the previous one ended.
+    private TimeSpan _typeStarted;
 
     public void ChunkDone(string objectType, BackfillTally tally) =>
-        output.WriteLine($"backfill: {objectType}: {tally.Read:N0} read ({Rate(tally.Read)}/s), {tally.Created:N0} created, {tally.Updated:N0} updated, {tally.Stale:N0} stale, {tally.Failed:N0} failed");
+        output.WriteLine($"backfill: {objectType}: {tally.Read:N0} read ({BackfillEta.Describe(tally, _clock.Elapsed - _typeStarted, done: false)}), {tally.Created:N0} created, {tally.Updated:N0} updated, {tally.Stale:N0} stale, {tally.Failed:N0} failed");
 
     public void JobStarted(string objectType, string sObject, string jobId, int rows) =>
         output.WriteLine($"backfill: {objectType}: Bulk job {jobId} upserts {rows:N0} {sObject} rows");
 
-    public void ObjectDone(string objectType, BackfillTally tally) =>
-        output.WriteLine($"backfill: {objectType}: done, {tally.Read:N0} read in {_clock.Elapsed.TotalSeconds:0.0} s");
-
-    private string Rate(long count) => (count / Math.Max(0.001, _clock.Elapsed.TotalSeconds)).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+    public void ObjectDone(string objectType, BackfillTally tally)
+    {
+        output.WriteLine($"backfill: {objectType}: done, {tally.Read:N0} read in {(_clock.Elapsed - _typeStarted).TotalSeconds:0.0} s ({_clock.Elapsed.TotalSeconds:0.0} s in all)");
+        _typeStarted = _clock.Elapsed;
+    }
 }

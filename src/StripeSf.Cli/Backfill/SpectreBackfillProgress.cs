@@ -4,14 +4,17 @@ using StripeSf.Core.Backfill;
 namespace StripeSf.Cli.Backfill;
 
 /// <summary>
-/// Progress bars on a terminal: one task per object type with its counts, rate (objects per second)
-/// and elapsed time. Stripe lists carry no total count, so a bar stays indeterminate until its list
-/// ends and no ETA can be honest.
+/// Progress bars on a terminal: one task per object type with its counts, rate (objects per second),
+/// elapsed time and ETA (<see cref="BackfillEta"/>: "ETA unknown" while the list runs — Stripe lists
+/// carry no total count, so a bar stays indeterminate until its list ends).
 /// </summary>
 internal sealed class SpectreBackfillProgress(ProgressContext context) : IBackfillProgress
 {
     private readonly Dictionary<string, ProgressTask> _tasks = new(StringComparer.Ordinal);
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+
+    // Object types run one after the other: the current one started when the previous one ended.
+    private TimeSpan _typeStarted;
 
     public void ChunkDone(string objectType, BackfillTally tally)
     {
@@ -30,12 +33,13 @@ internal sealed class SpectreBackfillProgress(ProgressContext context) : IBackfi
         task.MaxValue = Math.Max(1, tally.Read);
         task.Value = task.MaxValue;
         task.IsIndeterminate = false;
-        task.Description = Describe(objectType, tally);
+        task.Description = Describe(objectType, tally, done: true);
         task.StopTask();
+        _typeStarted = _clock.Elapsed;
     }
 
-    private string Describe(string objectType, BackfillTally tally) =>
-        $"{objectType}: {tally.Read:N0} read ({tally.Read / Math.Max(0.001, _clock.Elapsed.TotalSeconds):N0}/s), {tally.Created:N0} created, {tally.Updated:N0} updated, {tally.Stale:N0} stale, [red]{tally.Failed:N0} failed[/]";
+    private string Describe(string objectType, BackfillTally tally, bool done = false) =>
+        $"{objectType}: {tally.Read:N0} read ({Markup.Escape(BackfillEta.Describe(tally, _clock.Elapsed - _typeStarted, done))}), {tally.Created:N0} created, {tally.Updated:N0} updated, {tally.Stale:N0} stale, [red]{tally.Failed:N0} failed[/]";
 
     private ProgressTask Task(string objectType)
     {

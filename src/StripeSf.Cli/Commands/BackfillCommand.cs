@@ -21,7 +21,7 @@ using StripeSf.Salesforce.DependencyInjection;
 namespace StripeSf.Cli.Commands;
 
 /// <summary>
-/// <c>stripesf backfill [--since DATE] [--objects customers] [--dry-run] [--resume]</c>: writes the
+/// <c>stripesf backfill [--since DATE] [--objects customers,subscriptions,invoices,charges,refunds,disputes] [--dry-run] [--resume]</c>: writes the
 /// Stripe history into Salesforce with Bulk API 2.0 upserts, mapped by the webhooks' flows, each row
 /// guarded by the time it was read. Exit 0 when every row was written (or refused as stale), 1 when
 /// rows failed (see the failed-rows CSV), 2 on a setup error.
@@ -32,7 +32,7 @@ public static class BackfillCommand
     public static Command Create()
     {
         var since = new Option<string?>("--since") { Description = "Only objects created on or after this UTC date (yyyy-MM-dd); default: all." };
-        var objects = new Option<string>("--objects") { Description = "Comma-separated Stripe object types, written parents first (supported: customers).", DefaultValueFactory = _ => BackfillObjects.Customers };
+        var objects = new Option<string>("--objects") { Description = $"Comma-separated Stripe object types, written parents first whatever the order given (default: all, {string.Join(",", BackfillObjects.All)}).", DefaultValueFactory = _ => string.Join(",", BackfillObjects.All) };
         var dryRun = new Option<bool>("--dry-run") { Description = "Read Stripe and print what would be written (counts and a sample); write nothing." };
         var resume = new Option<bool>("--resume") { Description = "Go on from the checkpoint of an interrupted run." };
         var checkpoint = new Option<string>("--checkpoint") { Description = "Checkpoint file.", DefaultValueFactory = _ => "stripesf-backfill.checkpoint.json" };
@@ -86,7 +86,6 @@ public static class BackfillCommand
 
         var objects = options.Objects.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         problems.AddRange(objects.Where(o => !BackfillObjects.All.Contains(o)).Select(o => $"--objects: {o} is not a Stripe object type ({string.Join(", ", BackfillObjects.All)})"));
-        problems.AddRange(objects.Where(o => BackfillObjects.All.Contains(o) && !BackfillObjects.Supported.Contains(o)).Select(o => $"--objects: {o} cannot be backfilled yet (supported: {string.Join(", ", BackfillObjects.Supported)})"));
         if (problems.Count > 0)
         {
             await error.WriteLineAsync($"stripesf backfill: {string.Join("; ", problems)}");
@@ -102,7 +101,7 @@ public static class BackfillCommand
             .BuildServiceProvider();
         var runner = new BackfillRunner(
             new ReconciliationStripeClient(Options.Create(configuration.GetSection(StripeApiOptions.SectionName).Get<StripeApiOptions>() ?? new StripeApiOptions())),
-            new BackfillMapper(planning.GetRequiredService<EventPlanner>()),
+            new BackfillMapper(planning.GetRequiredService<EventPlanner>(), planning.GetRequiredService<IOptions<SalesforceMappingOptions>>().Value),
             options.DryRun ? null : services.GetRequiredService<SalesforceBulkClient>(),
             options.DryRun ? null : new BackfillContactClaims(services.GetRequiredService<ISalesforceClient>(),
                 Options.Create(configuration.GetSection(SalesforceMappingOptions.SectionName).Get<SalesforceMappingOptions>() ?? new SalesforceMappingOptions())),
@@ -122,15 +121,15 @@ public static class BackfillCommand
         foreach (var (objectType, tally) in result.Tallies)
         {
             await output.WriteLineAsync(options.DryRun
-                ? $"dry run: {objectType}: {tally.Read:N0} read; would upsert {string.Join(", ", tally.Rows.Select(r => $"{r.Value:N0} {r.Key}"))}"
-                : $"backfill: {objectType}: {tally.Read:N0} read; {tally.Created:N0} created, {tally.Updated:N0} updated, {tally.Stale:N0} skipped as stale (newer live data), {tally.Failed:N0} failed");
+                ? $"dry run: {objectType}: {tally.Read:N0} read{Skipped(tally)}; would upsert {(tally.Rows.Count == 0 ? "nothing" : string.Join(", ", tally.Rows.Select(r => $"{r.Value:N0} {r.Key}")))}"
+                : $"backfill: {objectType}: {tally.Read:N0} read{Skipped(tally)}; {tally.Created:N0} created, {tally.Updated:N0} updated, {tally.Stale:N0} skipped as stale (newer live data), {tally.Failed:N0} failed");
         }
 
         if (options.DryRun)
         {
             foreach (var row in result.Sample)
             {
-                await output.WriteLineAsync($"  sample: {row.SObject} by {row.ExternalIdField} = {row.ExternalId} ({row.Role}): {string.Join(", ", row.Cells.Select(c => $"{c.Key}={c.Value}"))}");
+                await output.WriteLineAsync($"  sample: {row.SObject} by {row.ExternalIdField} = {row.ExternalId} ({row.Role}): {string.Join(", ", row.Cells.Select(c => $"{c.Key}={c.Value.ReplaceLineEndings("\\n")}"))}");
             }
 
             await output.WriteLineAsync("dry run: nothing was written");
@@ -141,6 +140,8 @@ public static class BackfillCommand
         await output.WriteLineAsync($"backfill: {result.BulkJobs} Bulk jobs; {result.Failures.Count} failed rows{(result.Failures.Count > 0 ? $" in {options.FailedRowsPath}" : "")}");
         return result.Failures.Count > 0 ? 1 : 0;
     }
+
+    private static string Skipped(BackfillTally tally) => tally.Skipped > 0 ? $" ({tally.Skipped:N0} with nothing a webhook would write)" : "";
 
     private static IServiceCollection AddSalesforceClientIf(this IServiceCollection services, IConfiguration configuration, bool condition) =>
         condition ? services.AddSalesforceClient(configuration) : services;

@@ -7,11 +7,18 @@ namespace StripeSf.Core.Backfill;
 /// rename), so a crash or Ctrl+C loses at most the chunk in flight: per object type the Stripe
 /// cursor (the last id of the last chunk whose jobs all ended) and whether the list is done, and the
 /// Bulk jobs opened for the chunk in flight. <c>--resume</c> settles those jobs, then reads on from
-/// the cursor: the chunk in flight is written again, which upserts by external id make harmless.
+/// the cursor: the chunk in flight is written again, which upserts by external id make harmless. The
+/// roll-up map (<see cref="BackfillRollups"/>) is saved beside it (<see cref="RollupsPath"/>) after every chunk.
 /// </summary>
 public sealed class BackfillCheckpoint
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>
+    /// When the run started reading Stripe: the guard of the Account roll-up groups child objects write
+    /// (see <see cref="BackfillMapper"/>), kept across <c>--resume</c>.
+    /// </summary>
+    public DateTimeOffset StartedAt { get; set; }
 
     /// <summary>Oldest creation time listed (null: everything).</summary>
     public DateTimeOffset? Since { get; set; }
@@ -31,6 +38,9 @@ public sealed class BackfillCheckpoint
 
     /// <summary>The progress of <paramref name="objectType"/> (created on first use).</summary>
     public BackfillCursor For(string objectType) => Cursors.TryGetValue(objectType, out var cursor) ? cursor : Cursors[objectType] = new BackfillCursor();
+
+    /// <summary>Where the roll-up map of the run is saved (<see cref="BackfillRollups"/>): next to the checkpoint.</summary>
+    public static string RollupsPath(string checkpointPath) => checkpointPath + ".rollups";
 
     /// <summary>Writes the checkpoint to <paramref name="path"/> atomically.</summary>
     public void Save(string path)

@@ -10,22 +10,29 @@ namespace StripeSf.Core.Backfill;
 /// Streams Stripe lists (100 per page; Stripe.net retries 429s and honours <c>Stripe-Should-Retry</c>),
 /// maps every object with the webhooks' flows (<see cref="BackfillMapper"/>) and writes each chunk with
 /// Bulk API 2.0 upsert jobs by external id — one job per subrequest of the flow's plan, in the plan's
-/// order, so parents (Accounts) are written before children (Contacts). Memory is bounded by the
-/// chunk, not the volume. Email matching runs first for each chunk (<see cref="BackfillContactClaims"/>).
-/// After every chunk the checkpoint moves on; see <see cref="BackfillCheckpoint"/>.
+/// order, so parents (Accounts) are written before children (Contacts, Opportunities), and one object
+/// type after the other (<see cref="BackfillObjects.All"/>: customers' jobs all end before
+/// subscriptions are read, then invoices, charges, refunds, disputes). A record appears once per job
+/// (the first row for its key: Salesforce refuses a key twice in one job). The Account roll-ups
+/// child objects write are kept for the newest object of each customer only (<see cref="BackfillRollups"/>).
+/// Memory is bounded by the chunk, plus one roll-up entry per customer. Email matching runs first for
+/// each chunk of customers (<see cref="BackfillContactClaims"/>). After every chunk the checkpoint
+/// moves on; see <see cref="BackfillCheckpoint"/>.
 /// </summary>
 public sealed class BackfillRunner(ReconciliationStripeClient stripe, BackfillMapper mapper, SalesforceBulkClient? bulk, BackfillContactClaims? claims, TimeProvider time)
 {
     /// <summary>Runs <paramref name="request"/>; a dry run reads Stripe and maps, and neither writes Salesforce nor the checkpoint.</summary>
     public async Task<BackfillResult> RunAsync(BackfillRequest request, IBackfillProgress progress, CancellationToken cancellationToken)
     {
-        var unsupported = request.Objects.Where(o => !BackfillObjects.Supported.Contains(o)).ToList();
-        if (unsupported.Count > 0)
+        var unknown = request.Objects.Where(o => !BackfillObjects.All.Contains(o)).ToList();
+        if (unknown.Count > 0)
         {
-            throw new ArgumentException($"cannot backfill {string.Join(", ", unsupported)} yet (supported: {string.Join(", ", BackfillObjects.Supported)})", nameof(request));
+            throw new ArgumentException($"cannot backfill {string.Join(", ", unknown)} (Stripe object types: {string.Join(", ", BackfillObjects.All)})", nameof(request));
         }
 
         var checkpoint = await OpenCheckpointAsync(request, cancellationToken).ConfigureAwait(false);
+        var rollupsPath = BackfillCheckpoint.RollupsPath(request.CheckpointPath);
+        var rollups = request.DryRun || !request.Resume ? new BackfillRollups(mapper.RollupGuards) : BackfillRollups.Load(rollupsPath, mapper.RollupGuards);
         var tallies = new Dictionary<string, BackfillTally>(StringComparer.Ordinal);
         var failures = new List<BackfillFailure>();
         var sample = new List<BackfillRow>();
@@ -35,9 +42,10 @@ public sealed class BackfillRunner(ReconciliationStripeClient stripe, BackfillMa
             var tally = tallies[objectType] = new BackfillTally();
             var cursor = request.DryRun ? new BackfillCursor() : checkpoint.For(objectType);
             tally.Read = cursor.Read;
+            var sampled = 0;
             while (!cursor.Done)
             {
-                var (rows, emails, last, more, read) = await ReadChunkAsync(objectType, checkpoint.Since, cursor.After, request.ChunkSize, cancellationToken).ConfigureAwait(false);
+                var (rows, emails, last, more, read) = await ReadChunkAsync(objectType, checkpoint, cursor.After, request.ChunkSize, rollups, tally, cancellationToken).ConfigureAwait(false);
                 tally.Read += read;
                 foreach (var row in rows)
                 {
@@ -46,11 +54,14 @@ public sealed class BackfillRunner(ReconciliationStripeClient stripe, BackfillMa
 
                 if (request.DryRun)
                 {
-                    sample.AddRange(rows.Take(Math.Max(0, request.SampleSize - sample.Count)));
+                    // A sample per object type: its first rows.
+                    var taken = rows.Take(Math.Max(0, request.SampleSize - sampled)).ToList();
+                    sample.AddRange(taken);
+                    sampled += taken.Count;
                 }
                 else
                 {
-                    if (claims is not null)
+                    if (claims is not null && emails.Count > 0)
                     {
                         rows.InsertRange(0, await claims.RowsAsync(emails, cancellationToken).ConfigureAwait(false));
                     }
@@ -58,7 +69,7 @@ public sealed class BackfillRunner(ReconciliationStripeClient stripe, BackfillMa
                     foreach (var role in rows.GroupBy(r => (r.Role, r.SObject, r.ExternalIdField)))
                     {
                         jobs++;
-                        await WriteJobAsync(objectType, [.. role], checkpoint, request.CheckpointPath, tally, failures, progress, cancellationToken).ConfigureAwait(false);
+                        await WriteJobAsync(objectType, [.. role.DistinctBy(r => r.ExternalId, StringComparer.Ordinal)], checkpoint, request.CheckpointPath, tally, failures, progress, cancellationToken).ConfigureAwait(false);
                     }
                 }
 
@@ -67,6 +78,8 @@ public sealed class BackfillRunner(ReconciliationStripeClient stripe, BackfillMa
                 cursor.Done = !more;
                 if (!request.DryRun)
                 {
+                    // The roll-ups first: a crash between the two re-reads the chunk, whose times are kept again.
+                    rollups.Save(rollupsPath);
                     checkpoint.Save(request.CheckpointPath);
                 }
 
@@ -84,10 +97,12 @@ public sealed class BackfillRunner(ReconciliationStripeClient stripe, BackfillMa
         var ordered = BackfillObjects.All.Where(request.Objects.Contains).ToList();
         if (request.DryRun || !request.Resume)
         {
-            var fresh = new BackfillCheckpoint { Since = request.Since, Objects = ordered };
+            var fresh = new BackfillCheckpoint { StartedAt = time.GetUtcNow(), Since = request.Since, Objects = ordered };
             if (!request.DryRun)
             {
                 fresh.Save(request.CheckpointPath);
+                // A previous run's roll-ups must not decide this one's, even if it dies before its first save.
+                System.IO.File.Delete(BackfillCheckpoint.RollupsPath(request.CheckpointPath));
             }
 
             return fresh;
@@ -128,7 +143,8 @@ public sealed class BackfillRunner(ReconciliationStripeClient stripe, BackfillMa
         }
     }
 
-    private async Task<(List<BackfillRow> Rows, List<(string, string)> Emails, string? Last, bool More, long Read)> ReadChunkAsync(string objectType, DateTimeOffset? since, string? after, int chunkSize, CancellationToken cancellationToken)
+    private async Task<(List<BackfillRow> Rows, List<(string, string)> Emails, string? Last, bool More, long Read)> ReadChunkAsync(
+        string objectType, BackfillCheckpoint checkpoint, string? after, int chunkSize, BackfillRollups rollups, BackfillTally tally, CancellationToken cancellationToken)
     {
         var rows = new List<BackfillRow>();
         var emails = new List<(string, string)>();
@@ -139,12 +155,7 @@ public sealed class BackfillRunner(ReconciliationStripeClient stripe, BackfillMa
             // The moment before the request is the read time: an event created after it may not be in
             // the answer, so it must win; one created before it is in the answer, so it must lose.
             var readAt = time.GetUtcNow();
-            var options = new CustomerListOptions { Limit = (int)Math.Min(100, chunkSize - read), StartingAfter = after };
-            if (since is { } s)
-            {
-                options.Created = new DateRangeOptions { GreaterThanOrEqual = s.UtcDateTime };
-            }
-
+            var options = BackfillSource.ListOptions(objectType, (int)Math.Min(100, chunkSize - read), after, checkpoint.Since);
             var page = await GetAsync($"/v1/{objectType}", options, cancellationToken).ConfigureAwait(false);
             foreach (var item in page["data"]?.AsArray() ?? [])
             {
@@ -153,8 +164,14 @@ public sealed class BackfillRunner(ReconciliationStripeClient stripe, BackfillMa
                     continue;
                 }
 
-                var (mapped, _) = await mapper.MapAsync(objectType, stripeObject, readAt, cancellationToken).ConfigureAwait(false);
-                rows.AddRange(mapped);
+                var (mapped, skipped) = await mapper.MapAsync(objectType, stripeObject, readAt, checkpoint.StartedAt, cancellationToken).ConfigureAwait(false);
+                if (skipped is not null)
+                {
+                    tally.Skipped++;
+                }
+
+                var asOf = BackfillSource.AsOf(stripeObject);
+                rows.AddRange(mapped.Where(r => !r.Rollup || rollups.Keep(r, asOf)));
                 if (objectType == BackfillObjects.Customers && stripeObject["email"] is JsonValue email && email.TryGetValue<string>(out var address) && address.Length > 0)
                 {
                     emails.Add((id, address));

@@ -6,6 +6,9 @@ public sealed class BackfillTally
     /// <summary>Stripe objects read.</summary>
     public long Read { get; set; }
 
+    /// <summary>Stripe objects no webhook flow writes (a draft invoice, a charge without a customer…).</summary>
+    public long Skipped { get; set; }
+
     /// <summary>Rows that created a record.</summary>
     public long Created { get; set; }
 

@@ -65,13 +65,32 @@ internal sealed class BackfillHarness : IAsyncDisposable
 
     public BackfillRunner Runner() => new(
         new ReconciliationStripeClient(Options.Create(new StripeApiOptions { ApiKey = "rk_test_backfill", ApiBase = Stripe.BaseUrl })),
-        new BackfillMapper(_planning.GetRequiredService<EventPlanner>()),
+        new BackfillMapper(_planning.GetRequiredService<EventPlanner>(), _planning.GetRequiredService<IOptions<StripeSf.Core.Mapping.SalesforceMappingOptions>>().Value),
         _salesforceServices.GetRequiredService<SalesforceBulkClient>(),
         new BackfillContactClaims(_salesforceServices.GetRequiredService<StripeSf.Salesforce.ISalesforceClient>(), Options.Create(new StripeSf.Core.Mapping.SalesforceMappingOptions())),
         Time);
 
     public BackfillRequest Request(bool dryRun = false, bool resume = false, int chunkSize = 5) =>
         new(null, [BackfillObjects.Customers], CheckpointPath, dryRun, resume, chunkSize);
+
+    /// <summary>Every object type (given children first: the runner orders them).</summary>
+    public BackfillRequest RequestAll(bool dryRun = false, bool resume = false, int chunkSize = 5) =>
+        new(null, [.. BackfillObjects.All.Reverse()], CheckpointPath, dryRun, resume, chunkSize);
+
+    /// <summary>When the first customer of <see cref="History"/> was created (2026-05-28, half a year before the read).</summary>
+    public const long HistoryStart = 1_780_000_000;
+
+    /// <summary><paramref name="count"/> customers cus_bh000000… with their history (<see cref="StripeHistory"/>), created a minute apart.</summary>
+    public int History(int count)
+    {
+        var objects = 0;
+        for (var i = 0; i < count; i++)
+        {
+            objects += StripeHistory.AddCustomer(Stripe, "bh", i, HistoryStart + (i * 60));
+        }
+
+        return objects;
+    }
 
     /// <summary><paramref name="count"/> customers cus_bf000…, created a minute apart.</summary>
     public void Customers(int count)
@@ -98,7 +117,7 @@ internal sealed class BackfillHarness : IAsyncDisposable
     /// <summary>Keeps what the runner reported; <see cref="OnJobStarted"/> can simulate a crash.</summary>
     internal sealed class RecordingProgress : IBackfillProgress
     {
-        public List<(string SObject, string JobId, int Rows)> Jobs { get; } = [];
+        public List<(string SObject, string JobId, int Rows, string ObjectType)> Jobs { get; } = [];
 
         public int Chunks { get; private set; }
 
@@ -108,7 +127,7 @@ internal sealed class BackfillHarness : IAsyncDisposable
 
         public void JobStarted(string objectType, string sObject, string jobId, int rows)
         {
-            Jobs.Add((sObject, jobId, rows));
+            Jobs.Add((sObject, jobId, rows, objectType));
             OnJobStarted?.Invoke(Jobs.Count);
         }
 

@@ -189,14 +189,14 @@ public sealed class BackfillRunnerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task RunAsync_ObjectTypeNotSupportedYet_RefusesBeforeReading()
+    public async Task RunAsync_NotAStripeObjectType_RefusesBeforeReading()
     {
         await using var harness = await BackfillHarness.StartAsync();
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => harness.Runner().RunAsync(
-            harness.Request() with { Objects = ["subscriptions"] }, new BackfillHarness.RecordingProgress(), CancellationToken.None));
+            harness.Request() with { Objects = ["subscriptions", "coupons"] }, new BackfillHarness.RecordingProgress(), CancellationToken.None));
 
-        Assert.Contains("cannot backfill subscriptions yet", error.Message, StringComparison.Ordinal);
+        Assert.Contains("cannot backfill coupons (Stripe object types: customers, subscriptions", error.Message, StringComparison.Ordinal);
         Assert.Empty(harness.Stripe.Requests);
     }
 

@@ -144,7 +144,8 @@ public sealed class LoopbackStripe : IAsyncDisposable
             }
         }
 
-        if (query.TryGetValue("status", out var status))
+        // status=all (subscriptions) lists every status, as Stripe does.
+        if (query.TryGetValue("status", out var status) && status.ToString() != "all")
         {
             items = items.Where(o => o["status"]?.GetValue<string>() == status.ToString());
         }
@@ -157,8 +158,24 @@ public sealed class LoopbackStripe : IAsyncDisposable
 
         var limit = query.TryGetValue("limit", out var l) ? int.Parse(l.ToString(), CultureInfo.InvariantCulture) : 10;
         var page = items.Take(limit + 1).ToList();
-        var data = new JsonArray([.. page.Take(limit).Select(o => (JsonNode)o.DeepClone())]);
+        var data = new JsonArray([.. page.Take(limit).Select(o => (JsonNode)Expanded(o.DeepClone().AsObject(), query))]);
         return new JsonObject { ["object"] = "list", ["url"] = $"/v1/{kind}", ["has_more"] = page.Count > limit, ["data"] = data };
+    }
+
+    /// <summary><c>expand[]=data.charge</c> (refunds, disputes): the charge id replaced by the charge registered with <c>Add("charges", …)</c>.</summary>
+    private JsonObject Expanded(JsonObject item, IQueryCollection query)
+    {
+        var expand = query.Where(q => q.Key.StartsWith("expand[", StringComparison.Ordinal)).SelectMany(q => q.Value.ToArray()).ToHashSet(StringComparer.Ordinal);
+        if (expand.Contains("data.charge") && item["charge"] is JsonValue id && id.TryGetValue<string>(out var chargeId))
+        {
+            var (charges, positions) = Sorted("charges");
+            if (positions.TryGetValue(chargeId, out var at))
+            {
+                item["charge"] = charges[at].DeepClone();
+            }
+        }
+
+        return item;
     }
 
     /// <summary>The list of <paramref name="kind"/> newest first (ties by id, descending) and each id's position, cached until an object is added.</summary>
