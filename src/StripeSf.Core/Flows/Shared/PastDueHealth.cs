@@ -29,7 +29,10 @@ namespace StripeSf.Core.Flows.Shared;
 /// </summary>
 internal sealed class PastDueHealth(SalesforceMappingOptions options)
 {
-    /// <summary>The query found no Account the rule gives this value to: the field already holds the rule's value.</summary>
+    /// <summary>
+    /// The query found no Account the rule gives this value to and whose field holds another one: the field
+    /// already holds the rule's value, so an event that changes nothing else (a stale redelivery) stays skipped.
+    /// </summary>
     public static WriteRule RuleGivesAnotherValue { get; } =
         WriteRule.DoneWhen("the Account's health facts call for another value", f => f.Code == "PROCESSING_HALTED");
 
@@ -39,7 +42,8 @@ internal sealed class PastDueHealth(SalesforceMappingOptions options)
         var map = options.Account;
         var basis = Soql.Identifier(account.Path + map.HealthBasis);
         var pastDue = Soql.Identifier(account.Path + map.PastDueInvoices);
-        var query = Soql.Query($"SELECT {Soql.Identifier(account.IdField)} FROM {Soql.Identifier(account.From)} WHERE {Soql.Identifier(account.KeyField)} = {account.Key} AND {pastDue} > {0} AND {basis} != {map.HealthCritical} LIMIT 1");
+        var health = Soql.Identifier(account.Path + map.CustomerHealth);
+        var query = Soql.Query($"SELECT {Soql.Identifier(account.IdField)} FROM {Soql.Identifier(account.From)} WHERE {Soql.Identifier(account.KeyField)} = {account.Key} AND {pastDue} > {0} AND {basis} != {map.HealthCritical} AND {health} != {map.HealthAtRisk} LIMIT 1");
         Set(plan, account, referenceId, query, map.HealthAtRisk);
     }
 
@@ -49,7 +53,8 @@ internal sealed class PastDueHealth(SalesforceMappingOptions options)
         var map = options.Account;
         var basis = Soql.Identifier(account.Path + map.HealthBasis);
         var pastDue = Soql.Identifier(account.Path + map.PastDueInvoices);
-        var query = Soql.Query($"SELECT {Soql.Identifier(account.IdField)} FROM {Soql.Identifier(account.From)} WHERE {Soql.Identifier(account.KeyField)} = {account.Key} AND {pastDue} = {0} AND {basis} != {map.HealthCritical} AND {basis} != {map.HealthAtRisk} LIMIT 1");
+        var health = Soql.Identifier(account.Path + map.CustomerHealth);
+        var query = Soql.Query($"SELECT {Soql.Identifier(account.IdField)} FROM {Soql.Identifier(account.From)} WHERE {Soql.Identifier(account.KeyField)} = {account.Key} AND {pastDue} = {0} AND {basis} != {map.HealthCritical} AND {basis} != {map.HealthAtRisk} AND {health} != {map.HealthHealthy} LIMIT 1");
         Set(plan, account, referenceId, query, map.HealthHealthy);
     }
 
