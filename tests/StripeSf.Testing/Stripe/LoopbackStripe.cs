@@ -14,7 +14,7 @@ namespace StripeSf.Testing.Stripe;
 /// <summary>
 /// A Stripe API stand-in on 127.0.0.1 for the few endpoints the product calls: it records each
 /// form-encoded request and answers with the documented object shapes (POST /v1/webhook_endpoints,
-/// GET by id, and the lists GET /v1/charges, /v1/invoices, /v1/events of registered objects).
+/// GET by id, and the lists GET /v1/charges, /v1/invoices, /v1/refunds, /v1/events… of registered objects).
 /// </summary>
 public sealed class LoopbackStripe : IAsyncDisposable
 {
@@ -149,6 +149,15 @@ public sealed class LoopbackStripe : IAsyncDisposable
             items = items.Where(o => o["status"]?.GetValue<string>() == status.ToString());
         }
 
+        // List filters by owner (charges?customer=, invoices?subscription=, refunds?charge=), as Stripe documents them.
+        foreach (var owner in new[] { "customer", "subscription", "charge" })
+        {
+            if (query.TryGetValue(owner, out var wanted))
+            {
+                items = items.Where(o => Owner(o, owner) == wanted.ToString());
+            }
+        }
+
         var types = query.Where(q => q.Key == "type" || q.Key.StartsWith("types[", StringComparison.Ordinal)).SelectMany(q => q.Value.ToArray()).ToHashSet(StringComparer.Ordinal);
         if (types.Count > 0)
         {
@@ -159,6 +168,18 @@ public sealed class LoopbackStripe : IAsyncDisposable
         var page = items.Take(limit + 1).ToList();
         var data = new JsonArray([.. page.Take(limit).Select(o => (JsonNode)o.DeepClone())]);
         return new JsonObject { ["object"] = "list", ["url"] = $"/v1/{kind}", ["has_more"] = page.Count > limit, ["data"] = data };
+    }
+
+    private static string? Owner(JsonObject o, string field)
+    {
+        // Invoices name their subscription under parent.subscription_details since API 2025-03-31.
+        var node = o[field] ?? (field == "subscription" ? o["parent"]?["subscription_details"]?["subscription"] : null);
+        return node switch
+        {
+            JsonValue value when value.TryGetValue<string>(out var id) => id,
+            JsonObject expanded => expanded["id"]?.GetValue<string>(),
+            _ => null,
+        };
     }
 
     /// <summary>The list of <paramref name="kind"/> newest first (ties by id, descending) and each id's position, cached until an object is added.</summary>
