@@ -3,6 +3,7 @@ using StripeSf.Benchmarks;
 
 // replay [customers]: Salesforce API calls per event (the budget figure).
 // backfill [customers] [chunk]: wall time, Salesforce calls and memory of a customers backfill.
+// reconcile [objects]: wall time, Stripe and Salesforce calls and memory of one reconciliation window.
 // ingress (default): BenchmarkDotNet over the webhook hot path; extra arguments go to BenchmarkDotNet.
 if (args is ["replay", ..])
 {
@@ -14,6 +15,18 @@ if (args is ["backfill", ..])
 {
     var customers = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
     await BackfillCostBenchmark.RunAsync(customers, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 50_000);
+    return 0;
+}
+
+if (args is ["reconcile-standins", var count])
+{
+    await ReconcileCostBenchmark.StandInsAsync(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+    return 0;
+}
+
+if (args is ["reconcile", ..])
+{
+    await ReconcileCostBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
     return 0;
 }
 

@@ -126,6 +126,7 @@ public sealed class ReconcileCommandTests(ITestOutputHelper log)
         Assert.Equal(1, exitCode);
         Assert.Contains("Missing charge ch_cli_missing: Stripe 25.00 USD paid", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("(dry run: nothing written)", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("reconcile: charges and invoices: 2 checked, 2 discrepancies so far", output.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(salesforce.CallLog, call => !call.StartsWith("GET ", StringComparison.Ordinal) && !call.Contains("/oauth2/token", StringComparison.Ordinal));
         Assert.Empty(salesforce.Records("Stripe_Reconciliation_Run__c"));
         Assert.Empty(salesforce.Records("Case"));

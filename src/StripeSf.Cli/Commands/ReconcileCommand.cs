@@ -49,7 +49,7 @@ public static class ReconcileCommand
         var problems = SalesforceOptionsValidator.Check(configuration.GetSection(SalesforceOptions.SectionName).Get<SalesforceOptions>() ?? new SalesforceOptions()).ToList();
         if (string.IsNullOrWhiteSpace(configuration.GetSection(StripeApiOptions.SectionName).Get<StripeApiOptions>()?.ApiKey))
         {
-            problems.Add("Stripe__ApiKey is required: a restricted key (rk_…) with read access to charges, invoices and events");
+            problems.Add("Stripe__ApiKey is required: a restricted key (rk_…) with read access to charges, invoices, refunds, subscriptions and events");
         }
 
         DateOnly? firstDay = null;
@@ -98,7 +98,8 @@ public static class ReconcileCommand
         try
         {
             await output.WriteLineAsync($"reconcile: checking {window.RunKey} ({(window.End - window.Start).TotalDays:0} days){(dryRun ? ", dry run: nothing is written" : "")}…");
-            report = dryRun ? await runner.CheckAsync(window, cancellationToken) : await runner.RunAsync(window, repairer, cancellationToken);
+            var progress = new Progress(output);
+            report = dryRun ? await runner.CheckAsync(window, progress, cancellationToken) : await runner.RunAsync(window, repairer, null, progress, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -121,6 +122,12 @@ public static class ReconcileCommand
         var written = reportPath is null ? "" : $"; report {reportPath} ({report.DiscrepancyCount} discrepancies, {(ReconciliationReportFile.IsCsv(reportPath) ? "CSV" : "JSON")})";
         await output.WriteLineAsync($"reconcile: {report.RemainingCount} discrepancies remain; {calls} Salesforce API calls{(dryRun ? " (dry run: nothing written)" : "")}{written}");
         return report.RemainingCount > 0 ? 1 : 0;
+    }
+
+    /// <summary>Prints each finished check at once (synchronously: <see cref="Progress{T}"/> would post to the thread pool).</summary>
+    private sealed class Progress(TextWriter output) : IProgress<string>
+    {
+        public void Report(string value) => output.WriteLine("reconcile: " + value);
     }
 
     private static ServiceProvider Services(IConfiguration configuration)

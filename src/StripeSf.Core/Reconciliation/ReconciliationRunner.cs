@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Stripe;
@@ -55,7 +56,12 @@ public sealed class ReconciliationRunner(
     /// writes the result. On failure the run record says Failed and the exception propagates (the
     /// function invocation fails, which the function-failure alert sees).
     /// </summary>
-    public async Task<ReconciliationReport> RunAsync(ReconciliationWindow window, IMissingEventRepairer? repairer, IGapFillTarget? gapFill, CancellationToken cancellationToken)
+    public Task<ReconciliationReport> RunAsync(ReconciliationWindow window, IMissingEventRepairer? repairer, IGapFillTarget? gapFill, CancellationToken cancellationToken) =>
+        RunAsync(window, repairer, gapFill, null, cancellationToken);
+
+    /// <inheritdoc cref="RunAsync(ReconciliationWindow, IMissingEventRepairer?, IGapFillTarget?, CancellationToken)"/>
+    /// <param name="progress">Told when each check is done (the CLI prints it).</param>
+    public async Task<ReconciliationReport> RunAsync(ReconciliationWindow window, IMissingEventRepairer? repairer, IGapFillTarget? gapFill, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         try
         {
@@ -68,7 +74,7 @@ public sealed class ReconciliationRunner(
                 warnings.AddRange(filled.Failures.Select(f => $"Gap-fill: Stripe event {f.EventId} ({f.Type}) {f.State}: {f.Detail}"));
             }
 
-            var report = (await CheckAsync(window, cancellationToken).ConfigureAwait(false)) with { Warnings = warnings, GapFill = filled };
+            var report = (await CheckAsync(window, progress, cancellationToken).ConfigureAwait(false)) with { Warnings = warnings, GapFill = filled };
             if (repairer is not null && report.Entries?.MissingPayments > 0)
             {
                 report = await RepairAsync(report, repairer, cancellationToken).ConfigureAwait(false);
@@ -100,7 +106,11 @@ public sealed class ReconciliationRunner(
     /// Compares the window without writing or repairing anything (<c>stripesf reconcile --dry-run</c>
     /// is this): reads only. Dispose the report to delete its spool.
     /// </summary>
-    public async Task<ReconciliationReport> CheckAsync(ReconciliationWindow window, CancellationToken cancellationToken)
+    public Task<ReconciliationReport> CheckAsync(ReconciliationWindow window, CancellationToken cancellationToken) => CheckAsync(window, null, cancellationToken);
+
+    /// <inheritdoc cref="CheckAsync(ReconciliationWindow, CancellationToken)"/>
+    /// <param name="progress">Told when each check is done (the CLI prints it).</param>
+    public async Task<ReconciliationReport> CheckAsync(ReconciliationWindow window, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var flows = mapping.Value.Flows;
@@ -110,21 +120,22 @@ public sealed class ReconciliationRunner(
             using var paying = new SortedSpill(settings.SpillRunSize);
             var (checkedPayments, stripeTotals, salesforceTotals) = await new PaymentCheck(stripe, salesforce, settings).RunAsync(window, log, paying, cancellationToken).ConfigureAwait(false);
             var checkedCount = checkedPayments;
+            Done("charges and invoices", checkedPayments);
             if (flows.Payments)
             {
-                checkedCount += await new RefundCheck(stripe, salesforce, settings).RunAsync(window, log, cancellationToken).ConfigureAwait(false);
+                checkedCount += Done("refunds", await new RefundCheck(stripe, salesforce, settings).RunAsync(window, log, cancellationToken).ConfigureAwait(false));
             }
 
             if (flows.Disputes)
             {
-                checkedCount += await new DisputeCheck(stripe, salesforce).RunAsync(window, log, cancellationToken).ConfigureAwait(false);
+                checkedCount += Done("closed disputes", await new DisputeCheck(stripe, salesforce).RunAsync(window, log, cancellationToken).ConfigureAwait(false));
             }
 
             if (flows.Subscriptions)
             {
                 // Without the subscription flow the product writes no Opportunities, so none is expected.
-                checkedCount += await new ClosedWonCheck(stripe, salesforce, settings).RunAsync(window, log, cancellationToken).ConfigureAwait(false);
-                checkedCount += await new SubscriptionCheck(stripe, salesforce, time).RunAsync(paying, log, cancellationToken).ConfigureAwait(false);
+                checkedCount += Done("Closed Won deals whose grace ends", await new ClosedWonCheck(stripe, salesforce, settings).RunAsync(window, log, cancellationToken).ConfigureAwait(false));
+                checkedCount += Done("paying subscriptions", await new SubscriptionCheck(stripe, salesforce, time).RunAsync(paying, log, cancellationToken).ConfigureAwait(false));
             }
 
             return new ReconciliationReport(window, checkedCount, log.Listed, stripeTotals, salesforceTotals) { Tally = log.Tally, Entries = log };
@@ -133,6 +144,12 @@ public sealed class ReconciliationRunner(
         {
             log.Dispose();
             throw;
+        }
+
+        int Done(string what, int count)
+        {
+            progress?.Report(string.Create(CultureInfo.InvariantCulture, $"{what}: {count:N0} checked, {log.Total:N0} discrepancies so far"));
+            return count;
         }
     }
 
