@@ -63,6 +63,7 @@ public sealed class ReconciliationRunner(
     /// <param name="progress">Told when each check is done (the CLI prints it).</param>
     public async Task<ReconciliationReport> RunAsync(ReconciliationWindow window, IMissingEventRepairer? repairer, IGapFillTarget? gapFill, IProgress<string>? progress, CancellationToken cancellationToken)
     {
+        ReconciliationReport? report = null;
         try
         {
             var warnings = await WatchEndpointsAsync(cancellationToken).ConfigureAwait(false);
@@ -74,7 +75,7 @@ public sealed class ReconciliationRunner(
                 warnings.AddRange(filled.Failures.Select(f => $"Gap-fill: Stripe event {f.EventId} ({f.Type}) {f.State}: {f.Detail}"));
             }
 
-            var report = (await CheckAsync(window, progress, cancellationToken).ConfigureAwait(false)) with { Warnings = warnings, GapFill = filled };
+            report = (await CheckAsync(window, progress, cancellationToken).ConfigureAwait(false)) with { Warnings = warnings, GapFill = filled };
             if (repairer is not null && report.Entries?.MissingPayments > 0)
             {
                 report = await RepairAsync(report, repairer, cancellationToken).ConfigureAwait(false);
@@ -87,6 +88,7 @@ public sealed class ReconciliationRunner(
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            report?.Dispose();
             Log.ReconciliationFailed(logger, ex, window.RunKey, ex.Message);
             try
             {
