@@ -7,7 +7,7 @@ namespace StripeSf.Core.Reconciliation;
 /// Salesforce records Stripe did not list are confirmed with one GET each (orphans). Paying
 /// subscriptions (paid invoices with an amount) go to <c>paying</c> for the Opportunity checks.
 /// </summary>
-internal sealed class PaymentCheck(StripeReconciliationReader stripe, SalesforceReconciliationReader salesforce, ReconciliationOptions options)
+internal sealed class PaymentCheck(StripeReconciliationReader stripe, SalesforceReconciliationReader salesforce, ReconciliationOptions options, TimeProvider time)
 {
     /// <summary>Compares the window; returns the distinct objects seen and the totals of both sides.</summary>
     public async Task<(int Checked, Dictionary<string, decimal> Stripe, Dictionary<string, decimal> Salesforce)> RunAsync(
@@ -24,13 +24,18 @@ internal sealed class PaymentCheck(StripeReconciliationReader stripe, Salesforce
             Add(stripeTotals, charge);
         }
 
-        await foreach (var (invoice, subscription) in stripe.PaidInvoicesAsync(window, options.InvoiceLookbackDays, cancellationToken).ConfigureAwait(false))
+        await foreach (var (invoice, subscription, acv) in stripe.PaidInvoicesAsync(window, options.InvoiceLookbackDays, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
             stripeSide.Add(Key(invoice), invoice);
             Add(stripeTotals, invoice);
             if (subscription is not null && invoice.Amount > 0)
             {
-                paying.Add(subscription, invoice with { Id = subscription, Type = ReconciledObjectType.Subscription });
+                // What it collected (type Invoice) and, when the list expanded it, its ACV (type Subscription).
+                paying.Add(subscription, invoice with { Id = subscription });
+                if (acv is not null)
+                {
+                    paying.Add(subscription, acv);
+                }
             }
         }
 

@@ -120,7 +120,7 @@ public sealed class ReconciliationRunner(
         try
         {
             using var paying = new SortedSpill(settings.SpillRunSize);
-            var (checkedPayments, stripeTotals, salesforceTotals) = await new PaymentCheck(stripe, salesforce, settings).RunAsync(window, log, paying, cancellationToken).ConfigureAwait(false);
+            var (checkedPayments, stripeTotals, salesforceTotals) = await new PaymentCheck(stripe, salesforce, settings, time).RunAsync(window, log, paying, cancellationToken).ConfigureAwait(false);
             var checkedCount = checkedPayments;
             Done("charges and invoices", checkedPayments);
             if (flows.Payments)

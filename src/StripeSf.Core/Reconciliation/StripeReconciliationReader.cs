@@ -35,18 +35,26 @@ public sealed class StripeReconciliationReader(ReconciliationStripeClient stripe
 
     /// <summary>
     /// Invoices paid (status_transitions.paid_at) in the window, streamed, each with its subscription
-    /// id (null for a one-off invoice). Stripe filters lists by creation only, so invoices created up
-    /// to <paramref name="lookbackDays"/> before the window are listed and filtered here: Salesforce's
-    /// Paid_At__c is the payment time, and both sides must use the same clock.
+    /// id (null for a one-off invoice) and, the subscription being expanded in the same list call,
+    /// its ACV as of <paramref name="acvAsOf"/> (null when Stripe did not expand it). Stripe filters
+    /// lists by creation only, so invoices created up to <paramref name="lookbackDays"/> before the
+    /// window are listed and filtered here: Salesforce's Paid_At__c is the payment time, and both
+    /// sides must use the same clock.
     /// </summary>
-    public async IAsyncEnumerable<(ReconciledObject Invoice, string? SubscriptionId)> PaidInvoicesAsync(ReconciliationWindow window, int lookbackDays, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<(ReconciledObject Invoice, string? SubscriptionId, ReconciledObject? Acv)> PaidInvoicesAsync(
+        ReconciliationWindow window, int lookbackDays, DateTimeOffset acvAsOf, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var options = new InvoiceListOptions { Status = "paid", Created = Range(window.Start.AddDays(-lookbackDays), window.End), Limit = 100 };
+        // The API version the client pins names the subscription under parent.subscription_details
+        // (four levels: Stripe's most); expanding it saves one GET per paying subscription.
+        options.AddExpand("data.parent.subscription_details.subscription");
         await foreach (var item in ListAsync("/v1/invoices", options, cancellationToken).ConfigureAwait(false))
         {
             if (ToInvoice(item) is { Status: "paid", PaidAt: { } paidAt } invoice && window.Contains(paidAt))
             {
-                yield return (invoice, SubscriptionOf(item));
+                var subscription = SubscriptionOf(item);
+                var expanded = item["parent"]?["subscription_details"]?["subscription"] as JsonObject;
+                yield return (invoice, subscription, subscription is not null && expanded is not null ? Acv(subscription, expanded, acvAsOf) : null);
             }
         }
     }
@@ -116,12 +124,12 @@ public sealed class StripeReconciliationReader(ReconciliationStripeClient stripe
     public async Task<ReconciledObject?> SubscriptionAcvAsync(string subscriptionId, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         var item = await FindAsync("/v1/subscriptions/" + Uri.EscapeDataString(subscriptionId), cancellationToken).ConfigureAwait(false);
-        if (item is null)
-        {
-            return null;
-        }
+        return item is null ? null : Acv(subscriptionId, item, asOf);
+    }
 
-        using var document = JsonDocument.Parse(item.ToJsonString());
+    private static ReconciledObject Acv(string subscriptionId, JsonObject subscription, DateTimeOffset asOf)
+    {
+        using var document = JsonDocument.Parse(subscription.ToJsonString());
         var facts = Facts.SubscriptionFacts.From(document.RootElement);
         var revenue = Flows.Subscriptions.SubscriptionRevenue.Of(facts, asOf);
         return new ReconciledObject(subscriptionId, ReconciledObjectType.Subscription, revenue.Acv, Money.ToIsoCode(revenue.RunRate.Currency ?? facts.Currency ?? "usd"), facts.Status ?? "", null);

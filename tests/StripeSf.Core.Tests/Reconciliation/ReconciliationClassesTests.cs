@@ -97,6 +97,9 @@ public sealed class ReconciliationClassesTests(ITestOutputHelper output)
         var found = Assert.Single(report.Discrepancies);
         Assert.Equal((DiscrepancyKind.OpportunityAmountMismatch, "sub_am", deal, 1200m, 1000m, 200m),
             (found.Kind, found.Id, found.Salesforce!.RecordId, found.Stripe!.Amount, found.Salesforce.Amount, found.Amount));
+        // The subscriptions came expanded in the invoice list: no GET per subscription.
+        Assert.Contains(harness.Stripe.Requests, r => r.Path.StartsWith("/v1/invoices?", StringComparison.Ordinal) && r.Path.Contains("expand", StringComparison.Ordinal));
+        Assert.DoesNotContain(harness.Stripe.Requests, r => r.Path.StartsWith("/v1/subscriptions/", StringComparison.Ordinal));
     }
 
     [Theory]

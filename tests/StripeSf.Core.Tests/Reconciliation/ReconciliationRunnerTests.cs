@@ -99,7 +99,7 @@ public sealed class ReconciliationRunnerTests(ITestOutputHelper output)
         Assert.Equal("Completed", Assert.Single(harness.Salesforce.Records(ReconciliationRunFields.Object))["Status__c"]!.GetValue<string>());
         Assert.DoesNotContain(harness.Logs.Entries, e => e.Template.StartsWith("ReconciliationDiscrepancy", StringComparison.Ordinal));
         // Two range queries, the Closed Won deals whose grace ends, the paying subscription's Opportunity;
-        // no id lookups, no Stripe GET by id but the subscription's, one composite write.
+        // no id lookups, no Stripe GET by id (the subscription comes expanded), one composite write.
         Assert.Equal(4, harness.Salesforce.Count(Testing.LoopbackSalesforce.LoopbackApiCall.Query));
         Assert.Equal(1, harness.Salesforce.Count(Testing.LoopbackSalesforce.LoopbackApiCall.Composite));
     }

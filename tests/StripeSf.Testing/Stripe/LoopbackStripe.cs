@@ -127,7 +127,8 @@ public sealed class LoopbackStripe : IAsyncDisposable
 
     /// <summary>
     /// One page in Stripe's list shape, newest first, honouring <c>created[gte|gt|lt|lte]</c>,
-    /// <c>status</c>, <c>types[]</c>/<c>type</c> (events), <c>limit</c> (default 10) and <c>starting_after</c>.
+    /// <c>status</c>, <c>customer</c>/<c>subscription</c>/<c>charge</c>, <c>types[]</c>/<c>type</c> (events),
+    /// <c>expand[]</c> (<c>data.…</c> paths to registered objects), <c>limit</c> (default 10) and <c>starting_after</c>.
     /// </summary>
     private JsonObject Page(string kind, IQueryCollection query)
     {
@@ -166,8 +167,34 @@ public sealed class LoopbackStripe : IAsyncDisposable
 
         var limit = query.TryGetValue("limit", out var l) ? int.Parse(l.ToString(), CultureInfo.InvariantCulture) : 10;
         var page = items.Take(limit + 1).ToList();
-        var data = new JsonArray([.. page.Take(limit).Select(o => (JsonNode)o.DeepClone())]);
+        var expand = query.Where(q => q.Key.StartsWith("expand[", StringComparison.Ordinal)).SelectMany(q => q.Value.ToArray()).OfType<string>()
+            .Where(path => path.StartsWith("data.", StringComparison.Ordinal)).Select(path => path["data.".Length..].Split('.')).ToList();
+        var data = new JsonArray([.. page.Take(limit).Select(o => (JsonNode)Expand((JsonObject)o.DeepClone(), expand))]);
         return new JsonObject { ["object"] = "list", ["url"] = $"/v1/{kind}", ["has_more"] = page.Count > limit, ["data"] = data };
+    }
+
+    /// <summary>
+    /// Replaces the id at each expanded path (e.g. <c>parent.subscription_details.subscription</c>) with
+    /// the registered object of that kind (<c>/v1/subscriptions/{id}</c>), as Stripe's <c>expand[]</c> does;
+    /// an id with no registered object stays an id.
+    /// </summary>
+    private JsonObject Expand(JsonObject item, List<string[]> paths)
+    {
+        foreach (var path in paths)
+        {
+            var parent = item;
+            foreach (var step in path[..^1])
+            {
+                parent = parent?[step] as JsonObject;
+            }
+
+            if (parent?[path[^1]] is JsonValue value && value.TryGetValue<string>(out var id) && Objects.TryGetValue($"/v1/{path[^1]}s/{id}", out var json))
+            {
+                parent[path[^1]] = JsonNode.Parse(json);
+            }
+        }
+
+        return item;
     }
 
     private static string? Owner(JsonObject o, string field)
