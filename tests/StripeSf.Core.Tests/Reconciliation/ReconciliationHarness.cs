@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using StripeSf.Core.DependencyInjection;
 using StripeSf.Core.Messaging;
@@ -44,7 +45,7 @@ internal sealed class ReconciliationHarness : IAsyncDisposable
 
     public static long At(TimeSpan offset) => Window.Start.Add(offset).ToUnixTimeSeconds();
 
-    public static async Task<ReconciliationHarness> StartAsync(string? apiKey = "rk_test_reconcile", Action<ReconciliationOptions>? configure = null)
+    public static async Task<ReconciliationHarness> StartAsync(string? apiKey = "rk_test_reconcile", Action<ReconciliationOptions>? configure = null, TimeProvider? time = null)
     {
         var stripe = await LoopbackStripe.StartAsync();
         var salesforce = await LoopbackSalesforce.StartAsync(new LoopbackSalesforceOptions { ClientId = "recon", ClientSecret = "recon", StrictFields = true });
@@ -68,6 +69,11 @@ internal sealed class ReconciliationHarness : IAsyncDisposable
         if (configure is not null)
         {
             services.Configure(configure);
+        }
+
+        if (time is not null)
+        {
+            services.Replace(ServiceDescriptor.Singleton(time));
         }
 
         // A healthy endpoint, as after stripesf stripe create-endpoint: the endpoint watch has nothing to say.

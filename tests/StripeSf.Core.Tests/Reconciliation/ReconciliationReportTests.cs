@@ -44,6 +44,27 @@ public sealed class ReconciliationReportTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task RunScheduledAsync_NightAfterTheWindow_FilesTheCaseWithItsReportAndRepairsThroughTheQueue()
+    {
+        var night = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 3, 0, 0, TimeSpan.Zero));
+        await using var harness = await ReconciliationHarness.StartAsync(configure: o => o.GapFill = false, time: night);
+        ReconciliationRunnerTests.SeedDay(harness);
+        var gapFill = new StripeSf.Core.Healing.QueueGapFillTarget(
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<StripeSf.Core.Ingress.EventMessageFactory>(harness.Services),
+            harness.Publisher, StripeSf.Core.Routing.RoutingTable.Default);
+
+        var report = await harness.Runner.RunScheduledAsync(harness.QueueRepairer(), gapFill, CancellationToken.None);
+
+        Assert.Equal(("2026-11-21", 5, 1), (report.Window.RunKey, report.DiscrepancyCount, report.Reenqueued));
+        var @case = Assert.Single(harness.Salesforce.Records("Case"));
+        var file = Assert.Single(harness.Salesforce.Records("ContentVersion"));
+        Assert.Equal(@case["Id"]!.GetValue<string>(), file["FirstPublishLocationId"]!.GetValue<string>());
+        var json = JsonNode.Parse(Convert.FromBase64String(file["VersionData"]!.GetValue<string>()))!.AsObject();
+        Assert.Equal(5, json["discrepancies"]!.AsArray().Count);
+        Assert.Equal("charge.succeeded", Assert.Single(harness.Publisher.Published).Queue);
+    }
+
+    [Fact]
     public async Task CheckAsync_MoreDiscrepanciesThanListed_CountsAllListsTheCapAndSpoolsAll()
     {
         await using var harness = await ReconciliationHarness.StartAsync(configure: o => o.MaxListedDiscrepancies = 3);
