@@ -82,11 +82,13 @@ public static class ReconcileCostBenchmark
                 await Task.Delay(250).ConfigureAwait(false);
             }
         });
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
 
         using var report = await runner.RunAsync(ReconciliationWindow.ForDays(DateOnly.FromDateTime(Start.UtcDateTime), 1), null, CancellationToken.None);
 
         clock.Stop();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         await sampling.CancelAsync();
         await sampler;
         await standIns.StandardInput.WriteLineAsync("COUNT");
@@ -95,7 +97,7 @@ public static class ReconcileCostBenchmark
         await standIns.WaitForExitAsync();
         var classes = string.Join(", ", report.Tally.OrderBy(t => t.Key).Select(t => $"{DiscrepancyClass.Name(t.Key)} {t.Value.Count:N0}"));
         Console.WriteLine(
-            $"reconcile {objects:N0} objects: {clock.Elapsed.TotalSeconds:0.0} s, {report.RecordsChecked:N0} records checked, {report.DiscrepancyCount:N0} discrepancies ({classes}); {counts}; " +
+            $"reconcile {objects:N0} objects: {clock.Elapsed.TotalSeconds:0.0} s wall, CPU {cpu.TotalSeconds:0.0} s in the run process, {report.RecordsChecked:N0} records checked, {report.DiscrepancyCount:N0} discrepancies ({classes}); {counts}; " +
             $"run process: live managed heap peak {(peak - baseline) / 1_048_576.0:0.0} MB above its start (sampled every 250 ms after a full GC), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576.0:0} MB");
     }
 
@@ -118,12 +120,14 @@ public static class ReconcileCostBenchmark
 
         salesforce.ResetCalls();
         var stripeBefore = stripe.Requests.Count;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         Console.WriteLine($"reconcile {objects:N0}: stand-ins seeded in {seeding.Elapsed.TotalSeconds:0} s, process working set {Environment.WorkingSet / 1_048_576.0:0} MB");
         Console.WriteLine($"READY {stripe.BaseUrl} {salesforce.BaseUrl}");
         while (Console.ReadLine() is { } command && command != "EXIT")
         {
             var stripeCalls = stripe.Requests.Skip(stripeBefore).GroupBy(r => r.Path.Split('?')[0].Split('/') is [_, _, var kind, ..] ? kind : "?").OrderByDescending(g => g.Count());
             Console.WriteLine(
+                $"stand-ins CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds:0.0} s; " +
                 $"Stripe calls {stripe.Requests.Count - stripeBefore:N0} ({string.Join(", ", stripeCalls.Select(g => $"{g.Key} {g.Count():N0}"))}); " +
                 $"Salesforce API calls {salesforce.ApiCalls:N0} ({string.Join(", ", salesforce.CallCounts.Where(c => c.Key != LoopbackApiCall.Token).Select(c => $"{c.Key} {c.Value:N0}"))})");
         }
