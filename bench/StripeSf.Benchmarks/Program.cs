@@ -5,6 +5,7 @@ using StripeSf.Benchmarks;
 // backfill [customers] [chunk]: wall time, Salesforce calls and memory of a backfill of customers with their history.
 // backfill-stand-ins N: the loopback Stripe and org of that benchmark, in a process of their own.
 // renewals [subscriptions]: wall time, Stripe and Salesforce calls of the renewal sweep.
+// reconcile [objects]: wall time, Stripe and Salesforce calls and memory of one reconciliation window.
 // ingress (default): BenchmarkDotNet over the webhook hot path; extra arguments go to BenchmarkDotNet.
 if (args is ["replay", ..])
 {
@@ -28,6 +29,18 @@ if (args is ["backfill", ..])
 if (args is ["renewals", ..])
 {
     await RenewalSweepCostBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
+    return 0;
+}
+
+if (args is ["reconcile-standins", var count])
+{
+    await ReconcileCostBenchmark.StandInsAsync(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+    return 0;
+}
+
+if (args is ["reconcile", ..])
+{
+    await ReconcileCostBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
     return 0;
 }
 

@@ -170,6 +170,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Stripe__ExpectedMode: stripeExpectedMode
     // The nightly reconciliation's timer (NCRONTAB, UTC): 03:00, after Stripe's day has settled.
     Reconciliation__Schedule: '0 0 3 * * *'
+    // Days a Closed Won deal may wait for its first payment before the nightly run flags it.
+    Reconciliation__ClosedWonGraceDays: '14'
     // The daily renewal sweep (NCRONTAB, UTC): 06:00, an open renewal Opportunity per term ending within Renewals__Days.
     Renewals__Schedule: '0 0 6 * * *'
     Renewals__Days: '90'

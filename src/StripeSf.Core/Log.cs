@@ -48,9 +48,10 @@ internal static partial class Log
     [LoggerMessage(3001, LogLevel.Information, "Reconciliation {RunKey} completed: {RecordsChecked} records checked, no discrepancies")]
     public static partial void ReconciliationClean(ILogger logger, string runKey, int recordsChecked);
 
-    [LoggerMessage(3002, LogLevel.Warning, "ReconciliationDiscrepancy: run {RunKey} found {DiscrepancyCount} discrepancies in {RecordsChecked} records: {MissingCount} missing in Salesforce ({MissingAmount}), {AmountMismatchCount} amount mismatches ({AmountMismatchAmount}), {StatusMismatchCount} status mismatches ({StatusMismatchAmount}), {OrphanCount} orphans ({OrphanAmount}); {ReenqueuedCount} repaired")]
+    [LoggerMessage(3002, LogLevel.Warning, "ReconciliationDiscrepancy: run {RunKey} found {DiscrepancyCount} discrepancies in {RecordsChecked} records: {MissingCount} missing in Salesforce ({MissingAmount}), {AmountMismatchCount} amount mismatches ({AmountMismatchAmount}), {StatusMismatchCount} status mismatches ({StatusMismatchAmount}), {OrphanCount} orphans ({OrphanAmount}), {ClosedWonWithoutPaymentCount} Closed Won without payment, {RevenueWithoutOpportunityCount} paying subscriptions without Opportunity, {OpportunityAmountMismatchCount} Opportunity amount mismatches; {ReenqueuedCount} repaired")]
     public static partial void ReconciliationDiscrepancy(ILogger logger, string runKey, int discrepancyCount, int recordsChecked, int missingCount, decimal missingAmount,
-        int amountMismatchCount, decimal amountMismatchAmount, int statusMismatchCount, decimal statusMismatchAmount, int orphanCount, decimal orphanAmount, int reenqueuedCount);
+        int amountMismatchCount, decimal amountMismatchAmount, int statusMismatchCount, decimal statusMismatchAmount, int orphanCount, decimal orphanAmount,
+        int closedWonWithoutPaymentCount, int revenueWithoutOpportunityCount, int opportunityAmountMismatchCount, int reenqueuedCount);
 
     [LoggerMessage(3003, LogLevel.Error, "Reconciliation {RunKey} failed: {Reason}")]
     public static partial void ReconciliationFailed(ILogger logger, Exception exception, string runKey, string reason);

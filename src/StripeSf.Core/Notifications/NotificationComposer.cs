@@ -56,12 +56,12 @@ public sealed class NotificationComposer(IOptions<NotificationOptions> options, 
     public static Notification? Reconciled(Reconciliation.ReconciliationReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        if (report.Discrepancies.Count == 0)
+        if (report.DiscrepancyCount == 0)
         {
             return null;
         }
 
-        var remaining = report.Remaining.Count;
+        var remaining = report.RemainingCount;
         var fields = Enum.GetValues<Reconciliation.DiscrepancyKind>()
             .Where(kind => report.Count(kind) > 0)
             .Select(kind => new NotificationField(kind.ToString(), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{report.Count(kind)} ({report.Amount(kind):0.00})")))
@@ -73,10 +73,10 @@ public sealed class NotificationComposer(IOptions<NotificationOptions> options, 
             Class = NotificationClass.ReconciliationDiscrepancy,
             EventType = "reconciliation",
             Livemode = true,
-            Title = $"Reconciliation {report.Window.RunKey}: {report.Discrepancies.Count} discrepancies, {remaining} unresolved",
-            Summary = $"Stripe and Salesforce disagree on {report.Discrepancies.Count} of {report.RecordsChecked} records between {NotificationText.Time(report.Window.Start)} and {NotificationText.Time(report.Window.End)}; " +
+            Title = $"Reconciliation {report.Window.RunKey}: {report.DiscrepancyCount} discrepancies, {remaining} unresolved",
+            Summary = $"Stripe and Salesforce disagree on {report.DiscrepancyCount} of {report.RecordsChecked} records between {NotificationText.Time(report.Window.Start)} and {NotificationText.Time(report.Window.End)}; " +
                 (remaining == 0 ? "all were repaired by replaying their events." : "the run's Case in Salesforce lists them."),
-            Amount = report.Discrepancies.Sum(d => d.Amount),
+            Amount = report.DiscrepancyAmount,
             Fields = [.. fields],
         };
     }

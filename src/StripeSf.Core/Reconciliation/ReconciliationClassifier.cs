@@ -7,7 +7,7 @@ namespace StripeSf.Core.Reconciliation;
 /// </summary>
 public static class ReconciliationClassifier
 {
-    /// <summary>The status a Stripe object reconciled in a window has.</summary>
+    /// <summary>The status a charge or invoice reconciled in a window has (Salesforce records with another status agree with Stripe's list by not being in it).</summary>
     public static string ExpectedStatus(ReconciledObjectType type) => type == ReconciledObjectType.Charge ? "succeeded" : "paid";
 
     /// <summary>The discrepancy between <paramref name="stripe"/> and its record, or null when they agree.</summary>
@@ -29,16 +29,6 @@ public static class ReconciliationClassifier
     }
 
     /// <summary>
-    /// Salesforce records of the window that say paid/succeeded but are not among Stripe's objects
-    /// of the window: each is an orphan unless Stripe, asked by id, says otherwise (see
-    /// <see cref="ClassifyCandidate"/>). Records with another status (e.g. a failed charge's entry)
-    /// agree with Stripe's list by not being in it.
-    /// </summary>
-    public static IReadOnlyList<ReconciledObject> OrphanCandidates(IEnumerable<ReconciledObject> salesforceInWindow, IReadOnlySet<(ReconciledObjectType, string)> stripeIds) =>
-        [.. salesforceInWindow.Where(r =>
-            string.Equals(r.Status, ExpectedStatus(r.Type), StringComparison.OrdinalIgnoreCase) && !stripeIds.Contains((r.Type, r.Id)))];
-
-    /// <summary>
     /// An orphan candidate judged with what Stripe says about it by id: unknown → orphan; paid in
     /// the window after all → compared as usual; paid outside the window (an edge: its own
     /// window's run checks it) → nothing; not paid in Stripe → status mismatch.
@@ -58,7 +48,16 @@ public static class ReconciliationClassifier
         return stripe.PaidAt is { } paidAt && window.Contains(paidAt) ? Compare(stripe, salesforce) : null;
     }
 
-    /// <summary>Sum per currency.</summary>
-    public static IReadOnlyDictionary<string, decimal> Totals(IEnumerable<ReconciledObject> objects) =>
-        objects.GroupBy(o => o.Currency, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Sum(o => o.Amount), StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// A subscription's ACV against its Opportunity's Amount, at the currency's precision (Amount is
+    /// a currency field); currencies compared only when the Opportunity has one (multi-currency orgs).
+    /// </summary>
+    public static Discrepancy? CompareAcv(ReconciledObject subscription, ReconciledObject opportunity)
+    {
+        var exponent = Revenue.CurrencyExponent.Of(subscription.Currency);
+        var sameCurrency = opportunity.Currency.Length == 0 || string.Equals(subscription.Currency, opportunity.Currency, StringComparison.OrdinalIgnoreCase);
+        return Math.Round(subscription.Amount, exponent, MidpointRounding.AwayFromZero) != Math.Round(opportunity.Amount, exponent, MidpointRounding.AwayFromZero) || !sameCurrency
+            ? new Discrepancy(DiscrepancyKind.OpportunityAmountMismatch, subscription, opportunity)
+            : null;
+    }
 }

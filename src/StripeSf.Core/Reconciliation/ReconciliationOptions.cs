@@ -22,7 +22,17 @@ public sealed class ReconciliationOptions
     [Range(0, 400)]
     public int InvoiceLookbackDays { get; set; } = 45;
 
-    /// <summary>Discrepancies listed by id in the report and the Case (all are counted).</summary>
+    /// <summary>
+    /// Days after an Opportunity's close date within which Stripe must show a payment of its
+    /// subscription or customer; the run whose window holds the last day flags it (closed_won_without_payment).
+    /// </summary>
+    [Range(0, 365)]
+    public int ClosedWonGraceDays { get; set; } = 14;
+
+    /// <summary>Objects a run holds in memory per side before spilling a sorted run to a temporary file (tests lower it).</summary>
+    internal int SpillRunSize { get; set; } = SortedSpill.DefaultRunSize;
+
+    /// <summary>Discrepancies listed by id in the Case description and the CLI output (all are counted, and the report file lists all).</summary>
     [Range(1, 1000)]
     public int MaxListedDiscrepancies { get; set; } = 50;
 

@@ -40,6 +40,9 @@ public static class ReconciliationRunFields
         DiscrepancyKind.Missing => "Missing",
         DiscrepancyKind.AmountMismatch => "Amount_Mismatch",
         DiscrepancyKind.StatusMismatch => "Status_Mismatch",
-        _ => "Orphan",
+        DiscrepancyKind.Orphan => "Orphan",
+        DiscrepancyKind.ClosedWonWithoutPayment => "Closed_Won_Without_Payment",
+        DiscrepancyKind.RevenueWithoutOpportunity => "Revenue_Without_Opportunity",
+        _ => "Opportunity_Amount_Mismatch",
     };
 }

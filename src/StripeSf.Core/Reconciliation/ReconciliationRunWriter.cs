@@ -8,13 +8,21 @@ namespace StripeSf.Core.Reconciliation;
 
 /// <summary>
 /// Writes a run's result in ONE composite call: the run record upserted by Run_Key__c and, when
-/// something disagrees, a Case upserted by Stripe_Case_Key__c = <c>reconciliation:{runKey}</c>.
-/// Both are keyed by the window, so a re-run rewrites the same two records.
+/// something disagrees, a Case upserted by Stripe_Case_Key__c = <c>reconciliation:{runKey}</c> and
+/// the JSON report attached to it as a file (a ContentVersion whose FirstPublishLocationId is the
+/// Case, by reference to the Case's upsert). The records are keyed by the window, so a re-run
+/// rewrites the same two (and attaches its own report).
 /// </summary>
 public sealed class ReconciliationRunWriter(ISalesforceClient salesforce, IOptions<SalesforceMappingOptions> mapping, IOptions<ReconciliationOptions> options)
 {
     private const int NameLength = 80;
     private const int DescriptionLength = 32_000;
+
+    /// <summary>
+    /// Discrepancies listed in the attached report: keeps the composite request a few MB (base64 in
+    /// JSON); every one is counted, and <c>stripesf reconcile --report</c> lists all.
+    /// </summary>
+    public const int MaxAttachedDiscrepancies = 10_000;
 
     /// <summary>The Case key of a run.</summary>
     public static string CaseKey(string runKey) => $"reconciliation:{runKey}";
@@ -37,7 +45,7 @@ public sealed class ReconciliationRunWriter(ISalesforceClient salesforce, IOptio
         }
 
         var plan = new CompositePlanBuilder().Upsert("run", ReconciliationRunFields.Object, ReconciliationRunFields.RunKey, report.Window.RunKey, fields);
-        if (report.Discrepancies.Count > 0 || report.Warnings.Count > 0)
+        if (report.DiscrepancyCount > 0 || report.Warnings.Count > 0)
         {
             var map = mapping.Value.Case;
             plan.Upsert("case", map.Object, map.ExternalId, CaseKey(report.Window.RunKey), new JsonObject
@@ -45,6 +53,13 @@ public sealed class ReconciliationRunWriter(ISalesforceClient salesforce, IOptio
                 [map.Subject] = Subject(report),
                 [map.Priority] = map.PriorityHigh,
                 [map.Description] = Truncate(string.Join('\n', report.Lines(options.Value.MaxListedDiscrepancies)), DescriptionLength),
+            });
+            plan.Create("report", ContentVersionFields.Object, new JsonObject
+            {
+                [ContentVersionFields.Title] = $"Stripe reconciliation {report.Window.RunKey}",
+                [ContentVersionFields.PathOnClient] = $"reconciliation-{report.Window.RunKey}.json",
+                [ContentVersionFields.VersionData] = await ReportBase64Async(report, cancellationToken).ConfigureAwait(false),
+                [ContentVersionFields.FirstPublishLocationId] = CompositePlanBuilder.Ref("case"),
             });
         }
 
@@ -76,10 +91,17 @@ public sealed class ReconciliationRunWriter(ISalesforceClient salesforce, IOptio
         }
     }
 
-    private static string Subject(ReconciliationReport report) => (report.Discrepancies.Count, report.Warnings.Count) switch
+    private static async Task<string> ReportBase64Async(ReconciliationReport report, CancellationToken cancellationToken)
     {
-        (> 0, 0) => $"Stripe reconciliation {report.Window.RunKey}: {report.Discrepancies.Count} discrepancies",
-        (> 0, _) => $"Stripe reconciliation {report.Window.RunKey}: {report.Discrepancies.Count} discrepancies; {report.Warnings.Count} integration warnings",
+        using var buffer = new MemoryStream();
+        await ReconciliationReportFile.WriteJsonAsync(report, buffer, MaxAttachedDiscrepancies, cancellationToken).ConfigureAwait(false);
+        return Convert.ToBase64String(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static string Subject(ReconciliationReport report) => (report.DiscrepancyCount, report.Warnings.Count) switch
+    {
+        (> 0, 0) => $"Stripe reconciliation {report.Window.RunKey}: {report.DiscrepancyCount} discrepancies",
+        (> 0, _) => $"Stripe reconciliation {report.Window.RunKey}: {report.DiscrepancyCount} discrepancies; {report.Warnings.Count} integration warnings",
         _ => $"Stripe reconciliation {report.Window.RunKey}: {report.Warnings.Count} integration warnings (webhook endpoint or gap-fill)",
     };
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Stripe;
@@ -6,11 +7,14 @@ using StripeSf.Core.Healing;
 namespace StripeSf.Core.Reconciliation;
 
 /// <summary>
-/// The nightly Stripe-vs-Salesforce check of one window: lists what Stripe collected (succeeded
-/// charges with a customer, invoices paid) and what Salesforce recorded as paid in the same
-/// window, classifies the differences, optionally repairs what is missing by sending its Stripe
-/// event through processing again, and writes the run record (and a Case when anything disagrees)
-/// in one composite call. Plain C#: the timer function and <c>stripesf reconcile</c> both call it.
+/// The nightly Stripe-vs-Salesforce check of one window: what Stripe collected (succeeded charges
+/// with a customer, invoices paid), refunded and lost to disputes against what Salesforce recorded;
+/// Closed Won deals without a payment; paying subscriptions without an Opportunity or with another
+/// ACV. It classifies the differences with memory bounded whatever the volume (sorted spills,
+/// lookups in batches, discrepancies spooled to disk), optionally repairs what is missing by sending
+/// its Stripe event through processing again, and writes the run record (and a Case with the report
+/// attached when anything disagrees) in one composite call. Plain C#: the timer function and
+/// <c>stripesf reconcile</c> both call it.
 /// </summary>
 public sealed class ReconciliationRunner(
     StripeReconciliationReader stripe,
@@ -21,6 +25,7 @@ public sealed class ReconciliationRunner(
     GapFiller gapFiller,
     Notifications.EventNotifier notifier,
     IOptions<ReconciliationOptions> options,
+    IOptions<Mapping.SalesforceMappingOptions> mapping,
     TimeProvider time,
     ILogger<ReconciliationRunner> logger)
 {
@@ -30,10 +35,15 @@ public sealed class ReconciliationRunner(
     /// <summary>
     /// The scheduled run: the default window, gap-filled through <paramref name="gapFill"/> when
     /// <c>Reconciliation__GapFill</c> is on, repaired through <paramref name="repairer"/> when
-    /// <c>Reconciliation__Repair</c> is on.
+    /// <c>Reconciliation__Repair</c> is on. The report's spool is deleted once the Case has its file
+    /// (counts and listed discrepancies stay readable).
     /// </summary>
-    public Task<ReconciliationReport> RunScheduledAsync(IMissingEventRepairer repairer, IGapFillTarget gapFill, CancellationToken cancellationToken) =>
-        RunAsync(DefaultWindow(), options.Value.Repair ? repairer : null, options.Value.GapFill ? gapFill : null, cancellationToken);
+    public async Task<ReconciliationReport> RunScheduledAsync(IMissingEventRepairer repairer, IGapFillTarget gapFill, CancellationToken cancellationToken)
+    {
+        var report = await RunAsync(DefaultWindow(), options.Value.Repair ? repairer : null, options.Value.GapFill ? gapFill : null, cancellationToken).ConfigureAwait(false);
+        report.Dispose();
+        return report;
+    }
 
     /// <inheritdoc cref="RunAsync(ReconciliationWindow, IMissingEventRepairer?, IGapFillTarget?, CancellationToken)"/>
     public Task<ReconciliationReport> RunAsync(ReconciliationWindow window, IMissingEventRepairer? repairer, CancellationToken cancellationToken) =>
@@ -46,8 +56,14 @@ public sealed class ReconciliationRunner(
     /// writes the result. On failure the run record says Failed and the exception propagates (the
     /// function invocation fails, which the function-failure alert sees).
     /// </summary>
-    public async Task<ReconciliationReport> RunAsync(ReconciliationWindow window, IMissingEventRepairer? repairer, IGapFillTarget? gapFill, CancellationToken cancellationToken)
+    public Task<ReconciliationReport> RunAsync(ReconciliationWindow window, IMissingEventRepairer? repairer, IGapFillTarget? gapFill, CancellationToken cancellationToken) =>
+        RunAsync(window, repairer, gapFill, null, cancellationToken);
+
+    /// <inheritdoc cref="RunAsync(ReconciliationWindow, IMissingEventRepairer?, IGapFillTarget?, CancellationToken)"/>
+    /// <param name="progress">Told when each check is done (the CLI prints it).</param>
+    public async Task<ReconciliationReport> RunAsync(ReconciliationWindow window, IMissingEventRepairer? repairer, IGapFillTarget? gapFill, IProgress<string>? progress, CancellationToken cancellationToken)
     {
+        ReconciliationReport? report = null;
         try
         {
             var warnings = await WatchEndpointsAsync(cancellationToken).ConfigureAwait(false);
@@ -59,8 +75,8 @@ public sealed class ReconciliationRunner(
                 warnings.AddRange(filled.Failures.Select(f => $"Gap-fill: Stripe event {f.EventId} ({f.Type}) {f.State}: {f.Detail}"));
             }
 
-            var report = (await CheckAsync(window, cancellationToken).ConfigureAwait(false)) with { Warnings = warnings, GapFill = filled };
-            if (repairer is not null && report.Count(DiscrepancyKind.Missing) > 0)
+            report = (await CheckAsync(window, progress, cancellationToken).ConfigureAwait(false)) with { Warnings = warnings, GapFill = filled };
+            if (repairer is not null && report.Entries?.MissingPayments > 0)
             {
                 report = await RepairAsync(report, repairer, cancellationToken).ConfigureAwait(false);
             }
@@ -72,6 +88,7 @@ public sealed class ReconciliationRunner(
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            report?.Dispose();
             Log.ReconciliationFailed(logger, ex, window.RunKey, ex.Message);
             try
             {
@@ -87,56 +104,55 @@ public sealed class ReconciliationRunner(
         }
     }
 
-    /// <summary>Compares the window without writing or repairing anything.</summary>
-    public async Task<ReconciliationReport> CheckAsync(ReconciliationWindow window, CancellationToken cancellationToken)
+    /// <summary>
+    /// Compares the window without writing or repairing anything (<c>stripesf reconcile --dry-run</c>
+    /// is this): reads only. Dispose the report to delete its spool.
+    /// </summary>
+    public Task<ReconciliationReport> CheckAsync(ReconciliationWindow window, CancellationToken cancellationToken) => CheckAsync(window, null, cancellationToken);
+
+    /// <inheritdoc cref="CheckAsync(ReconciliationWindow, CancellationToken)"/>
+    /// <param name="progress">Told when each check is done (the CLI prints it).</param>
+    public async Task<ReconciliationReport> CheckAsync(ReconciliationWindow window, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var stripeObjects = new List<ReconciledObject>();
-        stripeObjects.AddRange(await stripe.ChargesAsync(window, cancellationToken).ConfigureAwait(false));
-        stripeObjects.AddRange(await stripe.PaidInvoicesAsync(window, options.Value.InvoiceLookbackDays, cancellationToken).ConfigureAwait(false));
-
-        var inWindow = new List<ReconciledObject>();
-        inWindow.AddRange(await salesforce.ChargesPaidInAsync(window, cancellationToken).ConfigureAwait(false));
-        inWindow.AddRange(await salesforce.InvoicesPaidInAsync(window, cancellationToken).ConfigureAwait(false));
-
-        var records = new Dictionary<(ReconciledObjectType, string), ReconciledObject>();
-        foreach (var record in inWindow)
+        var settings = options.Value;
+        var flows = mapping.Value.Flows;
+        var log = new DiscrepancyLog(settings.MaxListedDiscrepancies);
+        try
         {
-            records.TryAdd((record.Type, record.Id), record);
-        }
-
-        foreach (var type in Enum.GetValues<ReconciledObjectType>())
-        {
-            // Only ids the date range did not return: zero queries on a clean night.
-            var unseen = stripeObjects.Where(o => o.Type == type && !records.ContainsKey((type, o.Id))).Select(o => o.Id).ToList();
-            foreach (var record in await salesforce.ByIdsAsync(type, unseen, cancellationToken).ConfigureAwait(false))
+            using var paying = new SortedSpill(settings.SpillRunSize);
+            var (checkedPayments, stripeTotals, salesforceTotals) = await new PaymentCheck(stripe, salesforce, settings, time).RunAsync(window, log, paying, cancellationToken).ConfigureAwait(false);
+            var checkedCount = checkedPayments;
+            Done("charges and invoices", checkedPayments);
+            if (flows.Payments)
             {
-                records.TryAdd((record.Type, record.Id), record);
+                checkedCount += Done("refunds", await new RefundCheck(stripe, salesforce, settings).RunAsync(window, log, cancellationToken).ConfigureAwait(false));
             }
-        }
 
-        var discrepancies = new List<Discrepancy>();
-        foreach (var o in stripeObjects)
-        {
-            if (ReconciliationClassifier.Compare(o, records.GetValueOrDefault((o.Type, o.Id))) is { } discrepancy)
+            if (flows.Disputes)
             {
-                discrepancies.Add(discrepancy);
+                checkedCount += Done("closed disputes", await new DisputeCheck(stripe, salesforce).RunAsync(window, log, cancellationToken).ConfigureAwait(false));
             }
-        }
 
-        var stripeIds = stripeObjects.Select(o => (o.Type, o.Id)).ToHashSet();
-        foreach (var candidate in ReconciliationClassifier.OrphanCandidates(inWindow, stripeIds))
-        {
-            // One GET per candidate: a record is only an orphan when Stripe does not know the object at all.
-            var known = await stripe.RetrieveAsync(candidate.Type, candidate.Id, cancellationToken).ConfigureAwait(false);
-            if (ReconciliationClassifier.ClassifyCandidate(candidate, known, window) is { } discrepancy)
+            if (flows.Subscriptions)
             {
-                discrepancies.Add(discrepancy);
+                // Without the subscription flow the product writes no Opportunities, so none is expected.
+                checkedCount += Done("Closed Won deals whose grace ends", await new ClosedWonCheck(stripe, salesforce, settings).RunAsync(window, log, cancellationToken).ConfigureAwait(false));
+                checkedCount += Done("paying subscriptions", await new SubscriptionCheck(stripe, salesforce, time).RunAsync(paying, log, cancellationToken).ConfigureAwait(false));
             }
+
+            return new ReconciliationReport(window, checkedCount, log.Listed, stripeTotals, salesforceTotals) { Tally = log.Tally, Entries = log };
+        }
+        catch
+        {
+            log.Dispose();
+            throw;
         }
 
-        var checkedIds = stripeIds.Union(inWindow.Select(r => (r.Type, r.Id))).Count();
-        var salesforcePaid = inWindow.Where(r => string.Equals(r.Status, ReconciliationClassifier.ExpectedStatus(r.Type), StringComparison.OrdinalIgnoreCase));
-        return new ReconciliationReport(window, checkedIds, discrepancies, ReconciliationClassifier.Totals(stripeObjects), ReconciliationClassifier.Totals(salesforcePaid));
+        int Done(string what, int count)
+        {
+            progress?.Report(string.Create(CultureInfo.InvariantCulture, $"{what}: {count:N0} checked, {log.Total:N0} discrepancies so far"));
+            return count;
+        }
     }
 
     private async Task<List<string>> WatchEndpointsAsync(CancellationToken cancellationToken)
@@ -161,45 +177,67 @@ public sealed class ReconciliationRunner(
         return [.. health.Lines()];
     }
 
+    /// <summary>
+    /// Repairs the missing charges and invoices in chunks (<see cref="RepairChunk"/> ids, one pass over
+    /// the Stripe event list each), so memory stays bounded however many are missing. Listed
+    /// discrepancies get a note; the report counts every repaired one.
+    /// </summary>
     private async Task<ReconciliationReport> RepairAsync(ReconciliationReport report, IMissingEventRepairer repairer, CancellationToken cancellationToken)
     {
-        var events = await stripe.RepairEventsAsync(report.Window.Start, cancellationToken).ConfigureAwait(false);
-        var missing = report.Discrepancies.Where(d => d.Kind == DiscrepancyKind.Missing).ToList();
-        var found = missing.Where(d => events.ContainsKey(d.Id)).Select(d => events[d.Id]).ToList();
-        var outcomes = found.Count == 0
-            ? new Dictionary<string, RepairOutcome>(StringComparer.Ordinal)
-            : (await repairer.RepairAsync(found, report.Window.RunKey, cancellationToken).ConfigureAwait(false)).ToDictionary(o => o.EventId, StringComparer.Ordinal);
-
-        var repaired = report.Discrepancies.Select(d =>
+        var log = report.Entries!;
+        var listed = report.Discrepancies.Where(d => d.Kind == DiscrepancyKind.Missing).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var notes = new Dictionary<string, (bool Repaired, string Note)>(StringComparer.Ordinal);
+        var repaired = 0;
+        foreach (var chunk in log.MissingPaymentsSorted().Chunk(RepairChunk))
         {
-            if (d.Kind != DiscrepancyKind.Missing)
+            var ids = chunk.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+            var events = await stripe.RepairEventsAsync(report.Window.Start, ids, cancellationToken).ConfigureAwait(false);
+            var found = chunk.Where(o => events.ContainsKey(o.Id)).Select(o => events[o.Id]).ToList();
+            var outcomes = found.Count == 0
+                ? new Dictionary<string, RepairOutcome>(StringComparer.Ordinal)
+                : (await repairer.RepairAsync(found, report.Window.RunKey, cancellationToken).ConfigureAwait(false)).ToDictionary(o => o.EventId, StringComparer.Ordinal);
+            foreach (var o in chunk)
             {
-                return d;
-            }
+                if (!events.TryGetValue(o.Id, out var e) || !outcomes.TryGetValue(e.Id, out var outcome))
+                {
+                    var type = o.Type == ReconciledObjectType.Charge ? "charge.succeeded" : "invoice.paid";
+                    Note(o.Id, false, $"not repairable: no {type} event in Stripe since the window start (Stripe keeps events 30 days)");
+                    continue;
+                }
 
-            if (!events.TryGetValue(d.Id, out var e) || !outcomes.TryGetValue(e.Id, out var outcome))
+                repaired += outcome.Repaired ? 1 : 0;
+                Note(o.Id, outcome.Repaired, outcome.Repaired ? outcome.Note : $"not repaired: {outcome.Note}");
+            }
+        }
+
+        log.ReplaceListed(d => d.Kind == DiscrepancyKind.Missing && notes.TryGetValue(d.Id, out var n) ? d with { Repaired = n.Repaired, Repair = n.Note } : d);
+        return report with { Discrepancies = log.Listed, Reenqueued = repaired };
+
+        void Note(string id, bool ok, string note)
+        {
+            if (listed.Contains(id))
             {
-                var type = d.Type == ReconciledObjectType.Charge ? "charge.succeeded" : "invoice.paid";
-                return d with { Repair = $"not repairable: no {type} event in Stripe since the window start (Stripe keeps events 30 days)" };
+                notes[id] = (ok, note);
             }
-
-            return d with { Repaired = outcome.Repaired, Repair = outcome.Repaired ? outcome.Note : $"not repaired: {outcome.Note}" };
-        });
-        return report with { Discrepancies = [.. repaired] };
+        }
     }
+
+    /// <summary>Missing objects repaired per pass over the Stripe event list.</summary>
+    private const int RepairChunk = 10_000;
 
     private void LogResult(ReconciliationReport report)
     {
-        if (report.Discrepancies.Count == 0)
+        if (report.DiscrepancyCount == 0)
         {
             Log.ReconciliationClean(logger, report.Window.RunKey, report.RecordsChecked);
             return;
         }
 
-        Log.ReconciliationDiscrepancy(logger, report.Window.RunKey, report.Discrepancies.Count, report.RecordsChecked,
+        Log.ReconciliationDiscrepancy(logger, report.Window.RunKey, report.DiscrepancyCount, report.RecordsChecked,
             report.Count(DiscrepancyKind.Missing), report.Amount(DiscrepancyKind.Missing),
             report.Count(DiscrepancyKind.AmountMismatch), report.Amount(DiscrepancyKind.AmountMismatch),
             report.Count(DiscrepancyKind.StatusMismatch), report.Amount(DiscrepancyKind.StatusMismatch),
-            report.Count(DiscrepancyKind.Orphan), report.Amount(DiscrepancyKind.Orphan), report.Reenqueued);
+            report.Count(DiscrepancyKind.Orphan), report.Amount(DiscrepancyKind.Orphan), report.Count(DiscrepancyKind.ClosedWonWithoutPayment),
+            report.Count(DiscrepancyKind.RevenueWithoutOpportunity), report.Count(DiscrepancyKind.OpportunityAmountMismatch), report.Reenqueued);
     }
 }

@@ -21,7 +21,7 @@ public sealed class ReconciliationStripeClient(IOptions<StripeApiOptions> option
         if (string.IsNullOrWhiteSpace(stripe.ApiKey))
         {
             throw new InvalidOperationException(
-                "Stripe__ApiKey is required for reconciliation: a restricted key (rk_…) with read access to charges, invoices and events.");
+                "Stripe__ApiKey is required for reconciliation: a restricted key (rk_…) with read access to charges, invoices, refunds, subscriptions and events.");
         }
 
         return new StripeClient(new StripeClientOptions { ApiKey = stripe.ApiKey, ApiBase = string.IsNullOrWhiteSpace(stripe.ApiBase) ? null : stripe.ApiBase });

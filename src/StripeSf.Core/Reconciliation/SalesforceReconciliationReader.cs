@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using StripeSf.Core.Mapping;
@@ -8,10 +9,10 @@ using StripeSf.Salesforce.Query;
 namespace StripeSf.Core.Reconciliation;
 
 /// <summary>
-/// Reads the Salesforce side: the records paid in the window (one query per object, by date range
-/// on Paid_At__c, which is what finds orphans) and, for the few Stripe ids that range missed, a
-/// lookup by id in batches of 200 (which tells "missing" from "recorded with another paid time").
-/// In steady state that is two queries a night, whatever the volume (2,000 records per page).
+/// Reads the Salesforce side, streamed page by page (2,000 records per page): the records paid in
+/// the window (one query per object, by date range on Paid_At__c, which is what finds orphans); for
+/// the Stripe ids that range missed, and for refunds, disputes and paying subscriptions, lookups by
+/// id in batches of 200; and the Closed Won Opportunities whose grace period ends in the window.
 /// </summary>
 public sealed class SalesforceReconciliationReader(ISalesforceClient salesforce, IOptions<SalesforceMappingOptions> mapping)
 {
@@ -19,51 +20,114 @@ public sealed class SalesforceReconciliationReader(ISalesforceClient salesforce,
     public const int IdBatchSize = 200;
 
     /// <summary>Charge entries (Type Charge) whose Paid_At__c is in the window.</summary>
-    public async Task<IReadOnlyList<ReconciledObject>> ChargesPaidInAsync(ReconciliationWindow window, CancellationToken cancellationToken)
+    public IAsyncEnumerable<ReconciledObject> ChargesPaidInAsync(ReconciliationWindow window, CancellationToken cancellationToken)
     {
         var p = mapping.Value.Payment;
-        var query = Soql.Query($"SELECT {Soql.Identifier(p.ExternalId)}, {Soql.Identifier(p.Amount)}, {Soql.Identifier(p.Currency)}, {Soql.Identifier(p.Status)}, {Soql.Identifier(p.PaidAt)} FROM {Soql.Identifier(p.Object)} WHERE {Soql.Identifier(p.Type)} = {p.TypeCharge} AND {Soql.Identifier(p.PaidAt)} >= {window.Start} AND {Soql.Identifier(p.PaidAt)} < {window.End}");
-        return await ReadAsync(query, ReconciledObjectType.Charge, cancellationToken).ConfigureAwait(false);
+        var query = Soql.Query($"SELECT Id, {Soql.Identifier(p.ExternalId)}, {Soql.Identifier(p.Amount)}, {Soql.Identifier(p.Currency)}, {Soql.Identifier(p.Status)}, {Soql.Identifier(p.PaidAt)} FROM {Soql.Identifier(p.Object)} WHERE {Soql.Identifier(p.Type)} = {p.TypeCharge} AND {Soql.Identifier(p.PaidAt)} >= {window.Start} AND {Soql.Identifier(p.PaidAt)} < {window.End}");
+        return ReadAsync(query, ReconciledObjectType.Charge, cancellationToken);
     }
 
     /// <summary>Invoices whose Paid_At__c is in the window.</summary>
-    public async Task<IReadOnlyList<ReconciledObject>> InvoicesPaidInAsync(ReconciliationWindow window, CancellationToken cancellationToken)
+    public IAsyncEnumerable<ReconciledObject> InvoicesPaidInAsync(ReconciliationWindow window, CancellationToken cancellationToken)
     {
         var i = mapping.Value.Invoice;
-        var query = Soql.Query($"SELECT {Soql.Identifier(i.ExternalId)}, {Soql.Identifier(i.AmountPaid)}, {Soql.Identifier(i.Currency)}, {Soql.Identifier(i.Status)}, {Soql.Identifier(i.PaidAt)} FROM {Soql.Identifier(i.Object)} WHERE {Soql.Identifier(i.PaidAt)} >= {window.Start} AND {Soql.Identifier(i.PaidAt)} < {window.End}");
-        return await ReadAsync(query, ReconciledObjectType.Invoice, cancellationToken).ConfigureAwait(false);
+        var query = Soql.Query($"SELECT Id, {Soql.Identifier(i.ExternalId)}, {Soql.Identifier(i.AmountPaid)}, {Soql.Identifier(i.Currency)}, {Soql.Identifier(i.Status)}, {Soql.Identifier(i.PaidAt)} FROM {Soql.Identifier(i.Object)} WHERE {Soql.Identifier(i.PaidAt)} >= {window.Start} AND {Soql.Identifier(i.PaidAt)} < {window.End}");
+        return ReadAsync(query, ReconciledObjectType.Invoice, cancellationToken);
     }
 
-    /// <summary>The records of <paramref name="ids"/> (any paid time), one query per 200 ids; none when <paramref name="ids"/> is empty.</summary>
+    /// <summary>
+    /// The records of <paramref name="ids"/> (any paid time), one query per 200 ids; none when
+    /// <paramref name="ids"/> is empty. Charges, refunds and disputes are payment entries (keyed by
+    /// their ch_/re_/du_ id or a charge's cumulative <c>{charge}-refunds</c> key); invoices invoice records.
+    /// </summary>
     public async Task<IReadOnlyList<ReconciledObject>> ByIdsAsync(ReconciledObjectType type, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         var found = new List<ReconciledObject>();
         foreach (var batch in ids.Chunk(IdBatchSize))
         {
             SoqlQuery query;
-            if (type == ReconciledObjectType.Charge)
+            if (type == ReconciledObjectType.Invoice)
             {
-                var p = mapping.Value.Payment;
-                query = Soql.Query($"SELECT {Soql.Identifier(p.ExternalId)}, {Soql.Identifier(p.Amount)}, {Soql.Identifier(p.Currency)}, {Soql.Identifier(p.Status)}, {Soql.Identifier(p.PaidAt)} FROM {Soql.Identifier(p.Object)} WHERE {Soql.Identifier(p.ExternalId)} IN {batch}");
+                var i = mapping.Value.Invoice;
+                query = Soql.Query($"SELECT Id, {Soql.Identifier(i.ExternalId)}, {Soql.Identifier(i.AmountPaid)}, {Soql.Identifier(i.Currency)}, {Soql.Identifier(i.Status)}, {Soql.Identifier(i.PaidAt)} FROM {Soql.Identifier(i.Object)} WHERE {Soql.Identifier(i.ExternalId)} IN {batch}");
             }
             else
             {
-                var i = mapping.Value.Invoice;
-                query = Soql.Query($"SELECT {Soql.Identifier(i.ExternalId)}, {Soql.Identifier(i.AmountPaid)}, {Soql.Identifier(i.Currency)}, {Soql.Identifier(i.Status)}, {Soql.Identifier(i.PaidAt)} FROM {Soql.Identifier(i.Object)} WHERE {Soql.Identifier(i.ExternalId)} IN {batch}");
+                var p = mapping.Value.Payment;
+                query = Soql.Query($"SELECT Id, {Soql.Identifier(p.ExternalId)}, {Soql.Identifier(p.Amount)}, {Soql.Identifier(p.Currency)}, {Soql.Identifier(p.Status)}, {Soql.Identifier(p.PaidAt)} FROM {Soql.Identifier(p.Object)} WHERE {Soql.Identifier(p.ExternalId)} IN {batch}");
             }
 
-            found.AddRange(await ReadAsync(query, type, cancellationToken).ConfigureAwait(false));
+            await foreach (var record in ReadAsync(query, type, cancellationToken).ConfigureAwait(false))
+            {
+                found.Add(record);
+            }
         }
 
         return found;
     }
 
-    private async Task<IReadOnlyList<ReconciledObject>> ReadAsync(SoqlQuery query, ReconciledObjectType type, CancellationToken cancellationToken)
+    /// <summary>
+    /// Closed Won Opportunities with a close date in [<paramref name="from"/>, <paramref name="until"/>)
+    /// linked to Stripe: by their subscription id, else by their Account's customer id (others are
+    /// not Stripe deals and are skipped). Id is the Stripe id, PaidAt the close date, Amount the Opportunity's.
+    /// </summary>
+    public async IAsyncEnumerable<ReconciledObject> ClosedWonAsync(DateOnly from, DateOnly until, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (externalId, amount, currency, status, paidAt) = type == ReconciledObjectType.Charge
-            ? (mapping.Value.Payment.ExternalId, mapping.Value.Payment.Amount, mapping.Value.Payment.Currency, mapping.Value.Payment.Status, mapping.Value.Payment.PaidAt)
-            : (mapping.Value.Invoice.ExternalId, mapping.Value.Invoice.AmountPaid, mapping.Value.Invoice.Currency, mapping.Value.Invoice.Status, mapping.Value.Invoice.PaidAt);
-        var records = new List<ReconciledObject>();
+        var o = mapping.Value.Opportunity;
+        var customer = $"{o.AccountRelationship}.{mapping.Value.Account.ExternalId}";
+        var query = mapping.Value.UseCurrencyIsoCode
+            ? Soql.Query($"SELECT Id, {Soql.Identifier(o.ExternalId)}, {Soql.Identifier(customer)}, {Soql.Identifier(o.Amount)}, {Soql.Identifier(o.StageName)}, {Soql.Identifier(o.CloseDate)}, CurrencyIsoCode FROM {Soql.Identifier(o.Object)} WHERE {Soql.Identifier(o.StageName)} = {o.StageClosedWon} AND {Soql.Identifier(o.CloseDate)} >= {from} AND {Soql.Identifier(o.CloseDate)} < {until}")
+            : Soql.Query($"SELECT Id, {Soql.Identifier(o.ExternalId)}, {Soql.Identifier(customer)}, {Soql.Identifier(o.Amount)}, {Soql.Identifier(o.StageName)}, {Soql.Identifier(o.CloseDate)} FROM {Soql.Identifier(o.Object)} WHERE {Soql.Identifier(o.StageName)} = {o.StageClosedWon} AND {Soql.Identifier(o.CloseDate)} >= {from} AND {Soql.Identifier(o.CloseDate)} < {until}");
+        await foreach (var record in salesforce.QueryAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            var subscription = Text(record, o.ExternalId);
+            var customerId = record[o.AccountRelationship] is JsonObject account ? Text(account, mapping.Value.Account.ExternalId) : null;
+            if ((subscription ?? customerId) is { Length: > 0 } stripeId)
+            {
+                yield return Opportunity(record, stripeId, subscription is { Length: > 0 } ? ReconciledObjectType.Subscription : ReconciledObjectType.Customer);
+            }
+        }
+    }
+
+    /// <summary>The Opportunities keyed by <paramref name="subscriptionIds"/>, one query per 200 ids.</summary>
+    public async Task<IReadOnlyList<ReconciledObject>> OpportunitiesAsync(IReadOnlyCollection<string> subscriptionIds, CancellationToken cancellationToken)
+    {
+        var o = mapping.Value.Opportunity;
+        var found = new List<ReconciledObject>();
+        foreach (var batch in subscriptionIds.Chunk(IdBatchSize))
+        {
+            var query = mapping.Value.UseCurrencyIsoCode
+                ? Soql.Query($"SELECT Id, {Soql.Identifier(o.ExternalId)}, {Soql.Identifier(o.Amount)}, {Soql.Identifier(o.StageName)}, {Soql.Identifier(o.CloseDate)}, CurrencyIsoCode FROM {Soql.Identifier(o.Object)} WHERE {Soql.Identifier(o.ExternalId)} IN {batch}")
+                : Soql.Query($"SELECT Id, {Soql.Identifier(o.ExternalId)}, {Soql.Identifier(o.Amount)}, {Soql.Identifier(o.StageName)}, {Soql.Identifier(o.CloseDate)} FROM {Soql.Identifier(o.Object)} WHERE {Soql.Identifier(o.ExternalId)} IN {batch}");
+            await foreach (var record in salesforce.QueryAsync(query, cancellationToken).ConfigureAwait(false))
+            {
+                if (Text(record, o.ExternalId) is { Length: > 0 } id)
+                {
+                    found.Add(Opportunity(record, id, ReconciledObjectType.Subscription));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private ReconciledObject Opportunity(JsonObject record, string stripeId, ReconciledObjectType type)
+    {
+        var o = mapping.Value.Opportunity;
+        var close = Text(record, o.CloseDate) is { } date && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+            : (DateTimeOffset?)null;
+        return new ReconciledObject(stripeId, type, Number(record[o.Amount]), (Text(record, "CurrencyIsoCode") ?? "").ToUpperInvariant(), Text(record, o.StageName) ?? "", close)
+        {
+            RecordId = Text(record, "Id"),
+        };
+    }
+
+    private async IAsyncEnumerable<ReconciledObject> ReadAsync(SoqlQuery query, ReconciledObjectType type, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (externalId, amount, currency, status, paidAt) = type == ReconciledObjectType.Invoice
+            ? (mapping.Value.Invoice.ExternalId, mapping.Value.Invoice.AmountPaid, mapping.Value.Invoice.Currency, mapping.Value.Invoice.Status, mapping.Value.Invoice.PaidAt)
+            : (mapping.Value.Payment.ExternalId, mapping.Value.Payment.Amount, mapping.Value.Payment.Currency, mapping.Value.Payment.Status, mapping.Value.Payment.PaidAt);
         await foreach (var record in salesforce.QueryAsync(query, cancellationToken).ConfigureAwait(false))
         {
             if (Text(record, externalId) is not { Length: > 0 } id)
@@ -71,16 +135,17 @@ public sealed class SalesforceReconciliationReader(ISalesforceClient salesforce,
                 continue;
             }
 
-            records.Add(new ReconciledObject(
+            yield return new ReconciledObject(
                 id,
                 type,
                 Number(record[amount]),
                 (Text(record, currency) ?? "").ToUpperInvariant(),
                 Text(record, status) ?? "",
-                Instant(Text(record, paidAt))));
+                Instant(Text(record, paidAt)))
+            {
+                RecordId = Text(record, "Id"),
+            };
         }
-
-        return records;
     }
 
     private static string? Text(JsonObject record, string field) =>

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Stripe;
 using StripeSf.Core.Revenue;
@@ -19,62 +20,160 @@ public sealed class StripeReconciliationReader(ReconciliationStripeClient stripe
     /// <summary>Stripe's limit on <c>types[]</c> in one event list.</summary>
     public const int MaxTypesPerList = 20;
 
-    /// <summary>Succeeded charges with a customer created in the window (guest charges have no Salesforce record by design).</summary>
-    public async Task<IReadOnlyList<ReconciledObject>> ChargesAsync(ReconciliationWindow window, CancellationToken cancellationToken)
+    /// <summary>Succeeded charges with a customer created in the window (guest charges have no Salesforce record by design), streamed.</summary>
+    public async IAsyncEnumerable<ReconciledObject> ChargesAsync(ReconciliationWindow window, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var options = new ChargeListOptions { Created = Range(window.Start, window.End), Limit = 100 };
-        var charges = new List<ReconciledObject>();
         await foreach (var item in ListAsync("/v1/charges", options, cancellationToken).ConfigureAwait(false))
         {
             if (ToCharge(item) is { } charge && charge.Status == "succeeded" && HasCustomer(item) && window.Contains(charge.PaidAt!.Value))
             {
-                charges.Add(charge);
+                yield return charge;
             }
         }
-
-        return charges;
     }
 
     /// <summary>
-    /// Invoices paid (status_transitions.paid_at) in the window. Stripe filters lists by creation
-    /// only, so invoices created up to <paramref name="lookbackDays"/> before the window are listed
-    /// and filtered here: Salesforce's Paid_At__c is the payment time, and both sides must use the same clock.
+    /// Invoices paid (status_transitions.paid_at) in the window, streamed, each with its subscription
+    /// id (null for a one-off invoice) and, the subscription being expanded in the same list call,
+    /// its ACV as of <paramref name="acvAsOf"/> (null when Stripe did not expand it). Stripe filters
+    /// lists by creation only, so invoices created up to <paramref name="lookbackDays"/> before the
+    /// window are listed and filtered here: Salesforce's Paid_At__c is the payment time, and both
+    /// sides must use the same clock.
     /// </summary>
-    public async Task<IReadOnlyList<ReconciledObject>> PaidInvoicesAsync(ReconciliationWindow window, int lookbackDays, CancellationToken cancellationToken)
+    public async IAsyncEnumerable<(ReconciledObject Invoice, string? SubscriptionId, ReconciledObject? Acv)> PaidInvoicesAsync(
+        ReconciliationWindow window, int lookbackDays, DateTimeOffset acvAsOf, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var options = new InvoiceListOptions { Status = "paid", Created = Range(window.Start.AddDays(-lookbackDays), window.End), Limit = 100 };
-        var invoices = new List<ReconciledObject>();
+        // The API version the client pins names the subscription under parent.subscription_details
+        // (four levels: Stripe's most); expanding it saves one GET per paying subscription.
+        options.AddExpand("data.parent.subscription_details.subscription");
         await foreach (var item in ListAsync("/v1/invoices", options, cancellationToken).ConfigureAwait(false))
         {
             if (ToInvoice(item) is { Status: "paid", PaidAt: { } paidAt } invoice && window.Contains(paidAt))
             {
-                invoices.Add(invoice);
+                var subscription = SubscriptionOf(item);
+                var expanded = item["parent"]?["subscription_details"]?["subscription"] as JsonObject;
+                yield return (invoice, subscription, subscription is not null && expanded is not null ? Acv(subscription, expanded, acvAsOf) : null);
             }
         }
+    }
 
-        return invoices;
+    /// <summary>
+    /// Refunds created in the window, streamed, each with its charge id; amounts negative, as the
+    /// Salesforce entries record them.
+    /// </summary>
+    public async IAsyncEnumerable<(ReconciledObject Refund, string ChargeId)> RefundsAsync(ReconciliationWindow window, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var options = new RefundListOptions { Created = Range(window.Start, window.End), Limit = 100 };
+        await foreach (var item in ListAsync("/v1/refunds", options, cancellationToken).ConfigureAwait(false))
+        {
+            if (Read(item, ReconciledObjectType.Refund, "amount", item["created"]) is { } refund && Id(item["charge"]) is { } chargeId)
+            {
+                yield return (refund with { Amount = -refund.Amount }, chargeId);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Disputes closed in the window: the objects of the <c>charge.dispute.closed</c> events created
+    /// in it (a dispute has no close time of its own; Stripe keeps events 30 days). PaidAt is the
+    /// close, as on the lost dispute's entry; amounts negative.
+    /// </summary>
+    public async IAsyncEnumerable<ReconciledObject> ClosedDisputesAsync(ReconciliationWindow window, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var e in EventsAsync(["charge.dispute.closed"], window.Start, window.End, cancellationToken).ConfigureAwait(false))
+        {
+            var dispute = JsonNode.Parse(e.Payload)?["data"]?["object"] as JsonObject;
+            if (dispute is not null && Read(dispute, ReconciledObjectType.Dispute, "amount", null) is { } closed)
+            {
+                yield return closed with { Amount = -closed.Amount, PaidAt = e.Created };
+            }
+        }
     }
 
     /// <summary>One charge or invoice by id, or null when Stripe does not know it (404).</summary>
     public async Task<ReconciledObject?> RetrieveAsync(ReconciledObjectType type, string id, CancellationToken cancellationToken)
     {
         var path = type == ReconciledObjectType.Charge ? "/v1/charges/" : "/v1/invoices/";
-        try
-        {
-            var item = await GetAsync(path + Uri.EscapeDataString(id), new BaseOptions(), cancellationToken).ConfigureAwait(false);
-            return type == ReconciledObjectType.Charge ? ToCharge(item) : ToInvoice(item);
-        }
-        catch (StripeException ex) when (ex.HttpStatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-            return null;
-        }
+        var item = await FindAsync(path + Uri.EscapeDataString(id), cancellationToken).ConfigureAwait(false);
+        return item is null ? null : type == ReconciledObjectType.Charge ? ToCharge(item) : ToInvoice(item);
     }
 
     /// <summary>
-    /// The latest <c>charge.succeeded</c> / <c>invoice.paid</c> event per object id, created at or
-    /// after <paramref name="since"/>. Stripe keeps events for 30 days.
+    /// What a charge's cumulative refund entry (<c>{charge}-refunds</c>) should say: the charge's
+    /// <c>amount_refunded</c> (negative) and refunded / partially_refunded; null when Stripe does not know the charge.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, StripeEventPayload>> RepairEventsAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<ReconciledObject?> CumulativeRefundAsync(string chargeId, CancellationToken cancellationToken)
+    {
+        var charge = await FindAsync("/v1/charges/" + Uri.EscapeDataString(chargeId), cancellationToken).ConfigureAwait(false);
+        if (charge is null || charge["currency"]?.GetValue<string>() is not { } currency)
+        {
+            return null;
+        }
+
+        var refunded = charge["amount_refunded"]?.GetValue<long>() ?? 0;
+        var status = charge["refunded"]?.GetValue<bool>() == true ? "refunded" : "partially_refunded";
+        return new ReconciledObject(chargeId, ReconciledObjectType.Refund, -Money.ToMajorUnits(refunded, currency), Money.ToIsoCode(currency), status, null);
+    }
+
+    /// <summary>
+    /// A subscription's annual contract value (what its Opportunity's Amount holds), computed by the
+    /// same facts and calculator the subscription flow writes with; null when Stripe does not know it.
+    /// </summary>
+    public async Task<ReconciledObject?> SubscriptionAcvAsync(string subscriptionId, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var item = await FindAsync("/v1/subscriptions/" + Uri.EscapeDataString(subscriptionId), cancellationToken).ConfigureAwait(false);
+        return item is null ? null : Acv(subscriptionId, item, asOf);
+    }
+
+    private static ReconciledObject Acv(string subscriptionId, JsonObject subscription, DateTimeOffset asOf)
+    {
+        using var document = JsonDocument.Parse(subscription.ToJsonString());
+        var facts = Facts.SubscriptionFacts.From(document.RootElement);
+        var revenue = Flows.Subscriptions.SubscriptionRevenue.Of(facts, asOf);
+        return new ReconciledObject(subscriptionId, ReconciledObjectType.Subscription, revenue.Acv, Money.ToIsoCode(revenue.RunRate.Currency ?? facts.Currency ?? "usd"), facts.Status ?? "", null);
+    }
+
+    /// <summary>
+    /// Whether Stripe shows a payment in [<paramref name="from"/>, <paramref name="until"/>): for a
+    /// subscription, a paid invoice of it with an amount paid (listed by creation from
+    /// <paramref name="lookbackDays"/> before); for a customer, a succeeded charge. Stops at the first.
+    /// </summary>
+    public async Task<bool> HasPaymentAsync(ReconciledObjectType type, string id, DateTimeOffset from, DateTimeOffset until, int lookbackDays, CancellationToken cancellationToken)
+    {
+        if (type == ReconciledObjectType.Subscription)
+        {
+            var invoices = new InvoiceListOptions { Subscription = id, Status = "paid", Created = Range(from.AddDays(-lookbackDays), until), Limit = 100 };
+            await foreach (var item in ListAsync("/v1/invoices", invoices, cancellationToken).ConfigureAwait(false))
+            {
+                if (ToInvoice(item) is { Status: "paid", Amount: > 0, PaidAt: { } paidAt } && paidAt >= from && paidAt < until)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        var charges = new ChargeListOptions { Customer = id, Created = Range(from, until), Limit = 100 };
+        await foreach (var item in ListAsync("/v1/charges", charges, cancellationToken).ConfigureAwait(false))
+        {
+            if (ToCharge(item) is { Status: "succeeded", Amount: > 0 })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The latest <c>charge.succeeded</c> / <c>invoice.paid</c> event of each of <paramref name="objectIds"/>,
+    /// created at or after <paramref name="since"/> (one pass over the event list; only the events asked
+    /// for are kept). Stripe keeps events for 30 days.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, StripeEventPayload>> RepairEventsAsync(DateTimeOffset since, IReadOnlySet<string> objectIds, CancellationToken cancellationToken)
     {
         var options = new EventListOptions { Types = [.. RepairEventTypes], Created = new DateRangeOptions { GreaterThanOrEqual = since.UtcDateTime }, Limit = 100 };
         var events = new Dictionary<string, StripeEventPayload>(StringComparer.Ordinal);
@@ -83,7 +182,7 @@ public sealed class StripeReconciliationReader(ReconciliationStripeClient stripe
             var objectId = item["data"]?["object"]?["id"]?.GetValue<string>();
             var id = item["id"]?.GetValue<string>();
             var type = item["type"]?.GetValue<string>();
-            if (objectId is null || id is null || type is null)
+            if (objectId is null || id is null || type is null || !objectIds.Contains(objectId))
             {
                 continue;
             }
@@ -143,6 +242,28 @@ public sealed class StripeReconciliationReader(ReconciliationStripeClient stripe
             options.StartingAfter = last;
         }
     }
+
+    private async Task<JsonObject?> FindAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GetAsync(path, new BaseOptions(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (StripeException ex) when (ex.HttpStatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    // Where InvoiceFacts reads it: top level before API 2025-03-31, under parent.subscription_details after.
+    private static string? SubscriptionOf(JsonObject invoice) => Id(invoice["subscription"]) ?? Id(invoice["parent"]?["subscription_details"]?["subscription"]);
+
+    private static string? Id(JsonNode? node) => node switch
+    {
+        JsonValue value when value.TryGetValue<string>(out var id) && id.Length > 0 => id,
+        JsonObject expanded => expanded["id"]?.GetValue<string>(),
+        _ => null,
+    };
 
     private async Task<JsonObject> GetAsync(string path, BaseOptions options, CancellationToken cancellationToken)
     {

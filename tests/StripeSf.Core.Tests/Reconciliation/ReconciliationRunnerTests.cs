@@ -20,7 +20,8 @@ public sealed class ReconciliationRunnerTests(ITestOutputHelper output)
         var report = await harness.Runner.RunAsync(ReconciliationHarness.Window, harness.QueueRepairer(), CancellationToken.None);
 
         Print(harness, report);
-        Assert.Equal(8, report.RecordsChecked);
+        // 8 charges and invoices, and the subscription the invoices paid for (compared with its Opportunity).
+        Assert.Equal(9, report.RecordsChecked);
         Assert.Equal((2, 55.00m), (report.Count(DiscrepancyKind.Missing), report.Amount(DiscrepancyKind.Missing)));
         Assert.Equal((1, 10.00m), (report.Count(DiscrepancyKind.AmountMismatch), report.Amount(DiscrepancyKind.AmountMismatch)));
         Assert.Equal((1, 20.00m), (report.Count(DiscrepancyKind.StatusMismatch), report.Amount(DiscrepancyKind.StatusMismatch)));
@@ -37,7 +38,7 @@ public sealed class ReconciliationRunnerTests(ITestOutputHelper output)
         var run = Assert.Single(harness.Salesforce.Records(ReconciliationRunFields.Object));
         Assert.Equal("2026-11-21", run["Run_Key__c"]!.GetValue<string>());
         Assert.Equal("Completed", run["Status__c"]!.GetValue<string>());
-        Assert.Equal(8, Number(run, "Records_Checked__c"));
+        Assert.Equal(9, Number(run, "Records_Checked__c"));
         Assert.Equal([2m, 55.00m, 1m, 10.00m, 1m, 20.00m, 1m, 12.34m, 1m],
             [Number(run, "Missing_Count__c"), Number(run, "Missing_Amount__c"), Number(run, "Amount_Mismatch_Count__c"), Number(run, "Amount_Mismatch_Amount__c"),
              Number(run, "Status_Mismatch_Count__c"), Number(run, "Status_Mismatch_Amount__c"), Number(run, "Orphan_Count__c"), Number(run, "Orphan_Amount__c"),
@@ -85,6 +86,7 @@ public sealed class ReconciliationRunnerTests(ITestOutputHelper output)
         harness.SalesforceCharge("ch_ok", 49.99m, Hour);
         harness.StripeInvoice("in_ok", 1500, -10 * 24 * Hour, 2 * Hour);
         harness.SalesforceInvoice("in_ok", 15.00m, 2 * Hour);
+        harness.SubscriptionWithOpportunity();
         // A failed charge's entry (Type Charge, status failed) agrees with Stripe's list by not being in it.
         harness.SalesforceCharge("ch_failed", 0m, 3 * Hour, status: "failed");
 
@@ -92,12 +94,13 @@ public sealed class ReconciliationRunnerTests(ITestOutputHelper output)
 
         Print(harness, report);
         Assert.Empty(report.Discrepancies);
-        Assert.Equal(3, report.RecordsChecked);
+        Assert.Equal(4, report.RecordsChecked);
         Assert.Empty(harness.Salesforce.Records("Case"));
         Assert.Equal("Completed", Assert.Single(harness.Salesforce.Records(ReconciliationRunFields.Object))["Status__c"]!.GetValue<string>());
         Assert.DoesNotContain(harness.Logs.Entries, e => e.Template.StartsWith("ReconciliationDiscrepancy", StringComparison.Ordinal));
-        // Two range queries, no id lookups, no Stripe GET by id, one composite write.
-        Assert.Equal(2, harness.Salesforce.Count(Testing.LoopbackSalesforce.LoopbackApiCall.Query));
+        // Two range queries, the Closed Won deals whose grace ends, the paying subscription's Opportunity;
+        // no id lookups, no Stripe GET by id (the subscription comes expanded), one composite write.
+        Assert.Equal(4, harness.Salesforce.Count(Testing.LoopbackSalesforce.LoopbackApiCall.Query));
         Assert.Equal(1, harness.Salesforce.Count(Testing.LoopbackSalesforce.LoopbackApiCall.Composite));
     }
 
@@ -156,7 +159,8 @@ public sealed class ReconciliationRunnerTests(ITestOutputHelper output)
         Print(harness, report);
         Assert.Empty(report.Discrepancies);
         Assert.Equal(250, report.RecordsChecked);
-        Assert.Equal(4, harness.Salesforce.Count(Testing.LoopbackSalesforce.LoopbackApiCall.Query));
+        // Two range queries, two id batches (200 + 50), the Closed Won range.
+        Assert.Equal(5, harness.Salesforce.Count(Testing.LoopbackSalesforce.LoopbackApiCall.Query));
         Assert.Equal(3, harness.Stripe.Requests.Count(r => r.Path.StartsWith("/v1/charges?", StringComparison.Ordinal)));
     }
 
@@ -206,6 +210,7 @@ public sealed class ReconciliationRunnerTests(ITestOutputHelper output)
         harness.SalesforceInvoice("in_status", 0m, null, status: "open");
         harness.StripeInvoice("in_match", 1500, Hour, 7 * Hour);
         harness.SalesforceInvoice("in_match", 15.00m, 7 * Hour);
+        harness.SubscriptionWithOpportunity();
     }
 
     private static decimal Number(JsonObject record, string field) => decimal.Parse(record[field]!.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);

@@ -33,7 +33,9 @@ public static class LoopbackSchema
             new("Stripe_Reconciliation_Run__c", "a03", ["Run_Key__c"],
                 ["Name", "Status__c", "Window_Start__c", "Window_End__c", "Records_Checked__c", "Missing_Count__c", "Missing_Amount__c",
                  "Amount_Mismatch_Count__c", "Amount_Mismatch_Amount__c", "Status_Mismatch_Count__c", "Status_Mismatch_Amount__c",
-                 "Orphan_Count__c", "Orphan_Amount__c", "Reenqueued_Count__c", "Gap_Fill_Through__c"],
+                 "Orphan_Count__c", "Orphan_Amount__c", "Reenqueued_Count__c", "Gap_Fill_Through__c",
+                 "Closed_Won_Without_Payment_Count__c", "Closed_Won_Without_Payment_Amount__c", "Revenue_Without_Opportunity_Count__c",
+                 "Revenue_Without_Opportunity_Amount__c", "Opportunity_Amount_Mismatch_Count__c", "Opportunity_Amount_Mismatch_Amount__c"],
                 ["Total_Discrepancies__c"]),
             new("Lead", "00Q", ["Stripe_Customer_Id__c"],
                 ["FirstName", "LastName", "Company", "Email", "Phone", "Status", "Sync_To_Stripe__c", "OwnerId", "Street", "City",
@@ -44,5 +46,7 @@ public static class LoopbackSchema
             new("Group", "00G", [], ["Name", "DeveloperName", "Type"]),
             new("Campaign", "701", [], ["Name", "IsActive", "Type"]),
             new("CampaignMember", "00v", [], ["CampaignId", "ContactId", "LeadId", "Status"]),
+            // Salesforce Files: a ContentVersion created with FirstPublishLocationId is shared with that record.
+            new("ContentVersion", "068", [], ["Title", "PathOnClient", "VersionData", "FirstPublishLocationId"], null, ["PathOnClient", "VersionData"]),
         }.ToDictionary(o => o.Name, StringComparer.OrdinalIgnoreCase);
 }

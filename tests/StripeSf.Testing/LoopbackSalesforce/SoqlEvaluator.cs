@@ -9,13 +9,23 @@ internal sealed class SoqlEvaluator(LoopbackOrg org)
 {
     public List<JsonObject> Run(SoqlStatement statement, string version)
     {
-        if (org.Schema(statement.From) is null)
+        var (rows, project) = Select(statement, version);
+        return rows.Select(project).ToList();
+    }
+
+    /// <summary>
+    /// The matching records (the stored ones, in result order) and the projection of one into the
+    /// answer's shape, so a cursor can project page by page instead of copying the whole result.
+    /// </summary>
+    public (List<JsonObject> Rows, Func<JsonObject, JsonObject> Project) Select(SoqlStatement statement, string version)
+    {
+        if (org.Schema(statement.From) is not { } schema)
         {
             throw new SoqlObjectException(statement.From);
         }
 
         var table = org.Table(statement.From);
-        IEnumerable<JsonObject> rows = table.Rows.Where(r => statement.Where is null || Matches(statement.Where, r));
+        IEnumerable<JsonObject> rows = Candidates(table, schema, statement.Where).Where(r => statement.Where is null || Matches(statement.Where, r));
         IOrderedEnumerable<JsonObject>? ordered = null;
         foreach (var order in statement.OrderBy)
         {
@@ -34,7 +44,21 @@ internal sealed class SoqlEvaluator(LoopbackOrg org)
             rows = rows.Take(limit);
         }
 
-        return rows.Select(r => Project(r, table.Name, statement.Fields, version)).ToList();
+        return (rows.ToList(), r => Project(r, table.Name, statement.Fields, version));
+    }
+
+    // An external id is indexed, as in Salesforce: "Key IN (...)" (alone or first in an AND) reads the
+    // index instead of every row (reconciliation looks 10^5 ids up in a table of 10^6); the full
+    // condition is still applied to what it finds. Rows come in the order of the values.
+    private static IEnumerable<JsonObject> Candidates(LoopbackTable table, LoopbackObject schema, SoqlCondition? where)
+    {
+        var key = where is SoqlAnd and ? and.Left : where;
+        if (key is SoqlComparison { Operator: "IN", Values: { } values } c && schema.IsExternalId(c.Field) && !c.Field.Contains('.', StringComparison.Ordinal))
+        {
+            return values.OfType<string>().SelectMany(v => table.Find(c.Field, v)).Distinct(StringComparer.Ordinal).Select(id => table.Get(id)).OfType<JsonObject>();
+        }
+
+        return table.Rows;
     }
 
     private JsonObject Project(JsonObject record, string type, IReadOnlyList<string> fields, string version)

@@ -14,7 +14,7 @@ namespace StripeSf.Testing.Stripe;
 /// <summary>
 /// A Stripe API stand-in on 127.0.0.1 for the few endpoints the product calls: it records each
 /// form-encoded request and answers with the documented object shapes (POST /v1/webhook_endpoints,
-/// GET by id, and the lists GET /v1/charges, /v1/invoices, /v1/events of registered objects).
+/// GET by id, and the lists GET /v1/charges, /v1/invoices, /v1/refunds, /v1/events… of registered objects).
 /// </summary>
 public sealed class LoopbackStripe : IAsyncDisposable
 {
@@ -127,7 +127,8 @@ public sealed class LoopbackStripe : IAsyncDisposable
 
     /// <summary>
     /// One page in Stripe's list shape, newest first, honouring <c>created[gte|gt|lt|lte]</c>,
-    /// <c>status</c>, <c>types[]</c>/<c>type</c> (events), <c>limit</c> (default 10) and <c>starting_after</c>.
+    /// <c>status</c>, <c>customer</c>/<c>subscription</c>/<c>charge</c>, <c>types[]</c>/<c>type</c> (events),
+    /// <c>expand[]</c> (<c>data.…</c> paths to registered objects), <c>limit</c> (default 10) and <c>starting_after</c>.
     /// </summary>
     private JsonObject Page(string kind, IQueryCollection query)
     {
@@ -150,6 +151,15 @@ public sealed class LoopbackStripe : IAsyncDisposable
             items = items.Where(o => o["status"]?.GetValue<string>() == status.ToString());
         }
 
+        // List filters by owner (charges?customer=, invoices?subscription=, refunds?charge=), as Stripe documents them.
+        foreach (var owner in new[] { "customer", "subscription", "charge" })
+        {
+            if (query.TryGetValue(owner, out var wanted))
+            {
+                items = items.Where(o => Owner(o, owner) == wanted.ToString());
+            }
+        }
+
         var types = query.Where(q => q.Key == "type" || q.Key.StartsWith("types[", StringComparison.Ordinal)).SelectMany(q => q.Value.ToArray()).ToHashSet(StringComparer.Ordinal);
         if (types.Count > 0)
         {
@@ -158,24 +168,46 @@ public sealed class LoopbackStripe : IAsyncDisposable
 
         var limit = query.TryGetValue("limit", out var l) ? int.Parse(l.ToString(), CultureInfo.InvariantCulture) : 10;
         var page = items.Take(limit + 1).ToList();
-        var data = new JsonArray([.. page.Take(limit).Select(o => (JsonNode)Expanded(o.DeepClone().AsObject(), query))]);
+        var expand = query.Where(q => q.Key.StartsWith("expand[", StringComparison.Ordinal)).SelectMany(q => q.Value.ToArray()).OfType<string>()
+            .Where(path => path.StartsWith("data.", StringComparison.Ordinal)).Select(path => path["data.".Length..].Split('.')).ToList();
+        var data = new JsonArray([.. page.Take(limit).Select(o => (JsonNode)Expand((JsonObject)o.DeepClone(), expand))]);
         return new JsonObject { ["object"] = "list", ["url"] = $"/v1/{kind}", ["has_more"] = page.Count > limit, ["data"] = data };
     }
 
-    /// <summary><c>expand[]=data.charge</c> (refunds, disputes): the charge id replaced by the charge registered with <c>Add("charges", …)</c>.</summary>
-    private JsonObject Expanded(JsonObject item, IQueryCollection query)
+    /// <summary>
+    /// Replaces the id at each expanded path (e.g. <c>parent.subscription_details.subscription</c>) with
+    /// the registered object of that kind (<c>/v1/subscriptions/{id}</c>), as Stripe's <c>expand[]</c> does;
+    /// an id with no registered object stays an id.
+    /// </summary>
+    private JsonObject Expand(JsonObject item, List<string[]> paths)
     {
-        var expand = query.Where(q => q.Key.StartsWith("expand[", StringComparison.Ordinal)).SelectMany(q => q.Value.ToArray()).ToHashSet(StringComparer.Ordinal);
-        if (expand.Contains("data.charge") && item["charge"] is JsonValue id && id.TryGetValue<string>(out var chargeId))
+        foreach (var path in paths)
         {
-            var (charges, positions) = Sorted("charges");
-            if (positions.TryGetValue(chargeId, out var at))
+            var parent = item;
+            foreach (var step in path[..^1])
             {
-                item["charge"] = charges[at].DeepClone();
+                parent = parent?[step] as JsonObject;
+            }
+
+            if (parent?[path[^1]] is JsonValue value && value.TryGetValue<string>(out var id) && Objects.TryGetValue($"/v1/{path[^1]}s/{id}", out var json))
+            {
+                parent[path[^1]] = JsonNode.Parse(json);
             }
         }
 
         return item;
+    }
+
+    private static string? Owner(JsonObject o, string field)
+    {
+        // Invoices name their subscription under parent.subscription_details since API 2025-03-31.
+        var node = o[field] ?? (field == "subscription" ? o["parent"]?["subscription_details"]?["subscription"] : null);
+        return node switch
+        {
+            JsonValue value when value.TryGetValue<string>(out var id) => id,
+            JsonObject expanded => expanded["id"]?.GetValue<string>(),
+            _ => null,
+        };
     }
 
     /// <summary>The list of <paramref name="kind"/> newest first (ties by id, descending) and each id's position, cached until an object is added.</summary>
