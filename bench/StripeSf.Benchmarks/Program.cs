@@ -32,9 +32,9 @@ if (args is ["renewals", ..])
     return 0;
 }
 
-if (args is ["reconcile-standins", var count])
+if (args is ["reconcile-standins", var objects])
 {
-    await ReconcileCostBenchmark.StandInsAsync(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+    await ReconcileCostBenchmark.StandInsAsync(int.Parse(objects, System.Globalization.CultureInfo.InvariantCulture));
     return 0;
 }
 
