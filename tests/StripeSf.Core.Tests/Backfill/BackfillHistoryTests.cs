@@ -86,8 +86,8 @@ public sealed class BackfillHistoryTests(ITestOutputHelper output)
             Assert.Equal(RollupsOf(replay), backfilled);
         }
 
-        Assert.Contains("Health=Critical", backfilled, StringComparison.Ordinal); // cus 0: the dispute is newer than the refund
-        Assert.Contains("Health=At Risk", backfilled, StringComparison.Ordinal); // cus 4: the refund
+        Assert.Contains("Stripe_Health_Basis=Critical", backfilled, StringComparison.Ordinal); // cus 0: the dispute is newer than the refund
+        Assert.Contains("Stripe_Health_Basis=At Risk", backfilled, StringComparison.Ordinal); // cus 4: the refund
     }
 
     [Fact]
@@ -117,7 +117,11 @@ public sealed class BackfillHistoryTests(ITestOutputHelper output)
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(StripeHistory.PaidAt(BackfillHarness.HistoryStart, 3)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), (string?)accounts["cus_bh000000"]["Last_Payment_Date__c"]);
         Assert.Equal(10, harness.Salesforce.Records("Stripe_Invoice__c").Count); // the live one and the 9 backfilled
         Assert.True(result.Tallies[BackfillObjects.Invoices].Stale + result.Tallies[BackfillObjects.Charges].Stale >= 2, "the backfill's last payment of customer 1 is refused as stale, from invoices and charges alike");
-        Assert.Equal([ReplayStates.Written, ReplayStates.SkippedStale], late.Select(r => r.State));
+        // The stale invoice.paid loses everything it states (its invoice and the roll-ups, below); it is
+        // "written" only because the health rule, reading the stored facts, gives the backfilled Account the
+        // Customer_Health__c the backfill does not derive (no Bulk form for the rule's queries).
+        Assert.Equal([ReplayStates.Written, ReplayStates.Written], late.Select(r => r.State));
+        Assert.Equal("Healthy", (string?)accounts["cus_bh000002"]["Customer_Health__c"]);
         Assert.Equal("past_due", (string?)accounts["cus_bh000002"]["Subscription_Status__c"]);
         var invoice = harness.Salesforce.Records("Stripe_Invoice__c").Single(p => (string?)p["Stripe_Invoice_Id__c"] == "in_bh000002_3");
         Assert.Equal("20", invoice["Amount_Paid__c"]!.ToString());

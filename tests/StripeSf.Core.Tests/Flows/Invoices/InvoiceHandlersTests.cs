@@ -28,7 +28,7 @@ public sealed class InvoiceHandlersTests
         Assert.Equal(
             ["PATCH sobjects/Account/Stripe_Customer_Id__c/cus_FlowInv", "PATCH sobjects/Account/Stripe_Customer_Id__c/cus_FlowInv",
              "PATCH sobjects/Stripe_Invoice__c/Stripe_Invoice_Id__c/in_FlowInv2020",
-             "GET query?q=SELECT%20Id%20FROM%20Account%20WHERE%20Stripe_Customer_Id__c%20%3D%20%27cus_FlowInv%27%20AND%20Past_Due_Invoices__c%20%3D%200%20AND%20Stripe_Health_Basis__c%20%21%3D%20%27Critical%27%20AND%20Stripe_Health_Basis__c%20%21%3D%20%27At%20Risk%27%20LIMIT%201",
+             "GET query?q=SELECT%20Id%20FROM%20Account%20WHERE%20Stripe_Customer_Id__c%20%3D%20%27cus_FlowInv%27%20AND%20Past_Due_Invoices__c%20%3D%200%20AND%20Stripe_Health_Basis__c%20%21%3D%20%27Critical%27%20AND%20Stripe_Health_Basis__c%20%21%3D%20%27At%20Risk%27%20AND%20Customer_Health__c%20%21%3D%20%27Healthy%27%20LIMIT%201",
              "PATCH sobjects/Account/@{accountHealthQuery.records[0].Id}"],
             FlowFixture.Calls(request));
         // Billing Status and Last Payment Date are guard groups of their own, one subrequest each: charges

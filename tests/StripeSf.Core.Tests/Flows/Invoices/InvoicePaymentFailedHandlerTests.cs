@@ -30,7 +30,7 @@ public sealed class InvoicePaymentFailedHandlerTests
             "PATCH sobjects/Stripe_Invoice__c/Stripe_Invoice_Id__c/in_FlowFail2020",
             "GET sobjects/Account/Stripe_Customer_Id__c/cus_FlowInv?fields=Id,OwnerId",
             "PATCH sobjects/Task/Stripe_Event_Id__c/in_FlowFail2020%3Aattempt-1",
-            "GET query?q=SELECT%20Id%20FROM%20Account%20WHERE%20Stripe_Customer_Id__c%20%3D%20%27cus_FlowInv%27%20AND%20Past_Due_Invoices__c%20%3E%200%20AND%20Stripe_Health_Basis__c%20%21%3D%20%27Critical%27%20LIMIT%201",
+            "GET query?q=SELECT%20Id%20FROM%20Account%20WHERE%20Stripe_Customer_Id__c%20%3D%20%27cus_FlowInv%27%20AND%20Past_Due_Invoices__c%20%3E%200%20AND%20Stripe_Health_Basis__c%20%21%3D%20%27Critical%27%20AND%20Customer_Health__c%20%21%3D%20%27At%20Risk%27%20LIMIT%201",
             "PATCH sobjects/Account/@{accountHealthQuery.records[0].Id}",
         ], FlowFixture.Calls(request));
         Assert.Equal(["account", "invoice", "owner", "task", "accountHealthQuery", "accountHealth"], request.Subrequests.Select(s => s.ReferenceId));
