@@ -19,6 +19,7 @@ public static class StripeSfCommand
         root.Subcommands.Add(GapFillCommand.Create());
         root.Subcommands.Add(BackfillCommand.Create());
         root.Subcommands.Add(NotifyCommand.Create());
+        root.Subcommands.Add(SyncLeadsCommand.Create());
         return root;
     }
 }

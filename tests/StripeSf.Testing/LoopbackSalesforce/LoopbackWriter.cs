@@ -77,6 +77,7 @@ internal sealed class LoopbackWriter(LoopbackOrg org)
         record["Id"] = id;
         record["CreatedDate"] = org.Now();
         record["LastModifiedDate"] = org.Now();
+        record["SystemModstamp"] = record["LastModifiedDate"]!.DeepClone();
         if (record["OwnerId"] is null && schema.Fields.Contains("OwnerId"))
         {
             record["OwnerId"] = DefaultOwnerId;
@@ -113,6 +114,7 @@ internal sealed class LoopbackWriter(LoopbackOrg org)
         }
 
         record["LastModifiedDate"] = org.Now();
+        record["SystemModstamp"] = record["LastModifiedDate"]!.DeepClone();
         journal.Record(table, id, existing);
         table.Put(id, record);
         return new WriteOutcome(200, id, false, null);
