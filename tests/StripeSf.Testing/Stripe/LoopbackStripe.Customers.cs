@@ -23,8 +23,10 @@ public sealed partial class LoopbackStripe
     private readonly ConcurrentDictionary<string, (string Request, int Status, string Body)> _idempotency = new(StringComparer.Ordinal);
     private readonly object _customerGate = new();
     private int _customerSequence;
+    private readonly ConcurrentDictionary<string, (int Status, string Type, string Code, string Message, string? ShouldRetry)> _answers = new(StringComparer.Ordinal);
     private int _rateLimited;
     private string? _rateLimitShouldRetry;
+    private int _dropCreates;
 
     /// <summary>Every customers request, in order: method, path (with query), form fields and idempotency key.</summary>
     public ConcurrentQueue<StripeCustomerRequest> CustomerRequests { get; } = new();
@@ -66,6 +68,20 @@ public sealed partial class LoopbackStripe
         _rateLimitShouldRetry = shouldRetry;
         Volatile.Write(ref _rateLimited, count);
     }
+
+    /// <summary>
+    /// Every customer write carrying <paramref name="email"/> answers <paramref name="status"/> with
+    /// Stripe's error shape (as Stripe refuses data it validates itself, or fails with a 5xx), until
+    /// <see cref="ClearAnswers"/>.
+    /// </summary>
+    public void AnswerWritesFor(string email, int status, string code, string message, string type = "invalid_request_error", string? shouldRetry = null) =>
+        _answers[email] = (status, type, code, message, shouldRetry);
+
+    /// <summary>Forgets <see cref="AnswerWritesFor"/>.</summary>
+    public void ClearAnswers() => _answers.Clear();
+
+    /// <summary>The next <paramref name="count"/> creates are stored, then the connection drops before the answer (the caller never learns the id).</summary>
+    public void DropNextCreateResponses(int count) => Volatile.Write(ref _dropCreates, count);
 
     private void MapCustomers(WebApplication app)
     {
@@ -131,6 +147,13 @@ public sealed partial class LoopbackStripe
         }
 
         Interlocked.Exchange(ref _rateLimited, 0);
+        if (fields.TryGetValue("email", out var addressed) && _answers.TryGetValue(addressed, out var canned))
+        {
+            Journal("POST", request, fields, canned.Status, false);
+            var headers = canned.ShouldRetry is null ? null : new Dictionary<string, string> { ["Stripe-Should-Retry"] = canned.ShouldRetry };
+            return Error(canned.Status, canned.Type, canned.Code, canned.Message, "email", headers);
+        }
+
         var signature = $"POST {request.Path} " + string.Join("&", fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}"));
         JsonObject? created = null;
         (int Status, string Body) answer;
@@ -160,6 +183,13 @@ public sealed partial class LoopbackStripe
         if (created is not null)
         {
             OnCustomerCreated?.Invoke(Public(created));
+            if (Interlocked.Decrement(ref _dropCreates) >= 0)
+            {
+                request.HttpContext.Abort();
+                return Results.Empty;
+            }
+
+            Interlocked.Exchange(ref _dropCreates, 0);
         }
 
         var replayHeader = replayed ? new Dictionary<string, string> { ["Idempotent-Replayed"] = "true" } : null;
