@@ -167,6 +167,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Stripe__ExpectedMode: stripeExpectedMode
     // The nightly reconciliation's timer (NCRONTAB, UTC): 03:00, after Stripe's day has settled.
     Reconciliation__Schedule: '0 0 3 * * *'
+    // The Lead → Stripe customer sync's timer (NCRONTAB): every 2 minutes. Its watermark is a table in
+    // this app's own storage (AzureWebJobsStorage__tableServiceUri, Storage Table Data Contributor).
+    LeadSync__Schedule: '0 */2 * * * *'
+    LeadSync__WatermarkTable: 'StripeSfLeadSync'
     Salesforce__LoginUrl: salesforceLoginUrl
     Salesforce__ClientId: salesforceClientId
     Salesforce__Username: salesforceUsername

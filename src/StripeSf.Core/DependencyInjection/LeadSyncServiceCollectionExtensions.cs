@@ -31,7 +31,7 @@ public static class LeadSyncServiceCollectionExtensions
         services.TryAddSingleton<StripeCustomerWriter>();
         services.TryAddSingleton<LeadWriteBack>();
         services.TryAddSingleton<ILeadWatermarkStore>(sp => new TableLeadWatermarkStore(
-            LeadWatermarkStoreFactory.CreateTable(configuration, sp.GetRequiredService<IOptions<LeadSyncOptions>>().Value.WatermarkTable),
+            () => LeadWatermarkStoreFactory.CreateTable(configuration, sp.GetRequiredService<IOptions<LeadSyncOptions>>().Value.WatermarkTable),
             sp.GetRequiredService<IOptions<SalesforceMappingOptions>>().Value.LeadSync.Object));
         services.TryAddSingleton<LeadSyncRunner>();
         return services;

@@ -6,18 +6,22 @@ namespace StripeSf.Core.Leads;
 /// <summary>
 /// The watermark as one entity of an Azure Table in the Function App's own storage account
 /// (<c>AzureWebJobsStorage</c>): partition <c>lead-sync</c>, row = the synced sObject. The table is
-/// created on first use.
+/// created on first use, and the client built then (so an app without the setting still starts and the
+/// run fails naming it).
 /// </summary>
-public sealed class TableLeadWatermarkStore(TableClient table, string sObject) : ILeadWatermarkStore
+public sealed class TableLeadWatermarkStore(Func<TableClient> createTable, string sObject) : ILeadWatermarkStore
 {
     private const string Partition = "lead-sync";
+    private readonly Lazy<TableClient> _table = new(createTable);
     private int _created;
+
+    private TableClient Table => _table.Value;
 
     /// <inheritdoc />
     public async Task<LeadWatermark?> ReadAsync(CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
-        var entity = await table.GetEntityIfExistsAsync<TableEntity>(Partition, sObject, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var entity = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, sObject, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!entity.HasValue || entity.Value is not { } row)
         {
             return null;
@@ -37,7 +41,7 @@ public sealed class TableLeadWatermarkStore(TableClient table, string sObject) :
             ["Modstamp"] = watermark.Modstamp.ToUniversalTime(),
             ["LeadId"] = watermark.LeadId,
         };
-        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task EnsureTableAsync(CancellationToken cancellationToken)
@@ -49,7 +53,7 @@ public sealed class TableLeadWatermarkStore(TableClient table, string sObject) :
 
         try
         {
-            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await Table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {

@@ -20,6 +20,7 @@ public static class WrittenFieldCatalog
         var i = m.Invoice;
         var t = m.Task;
         var s = m.Case;
+        var l = m.LeadSync;
         return
         [
             .. Fields(a.Object, a.ExternalId, a.Name, a.SubscriptionStatus, a.BillingStatus, a.PlanName, a.PlanInterval, a.Mrr, a.Arr,
@@ -32,6 +33,7 @@ public static class WrittenFieldCatalog
                 i.AttemptCount, i.NextPaymentAttempt, i.HostedInvoiceUrl, i.PaidAt, i.LastEventAt, LookupField(i.AccountRelationship)),
             .. Fields(t.Object, t.ExternalId, t.Subject, t.Priority, t.Status, t.OwnerId, t.WhatId, t.ActivityDate, t.Description, t.Resolution),
             .. Fields(s.Object, s.ExternalId, s.Subject, s.Priority, s.Status, s.Description, s.LastEventAt, LookupField(s.AccountRelationship)),
+            .. Fields(l.Object, l.CustomerId, l.Status, l.Error, l.SyncedAt, l.Fingerprint),
         ];
     }
 
