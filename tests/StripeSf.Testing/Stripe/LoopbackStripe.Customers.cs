@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Http;
 namespace StripeSf.Testing.Stripe;
 
 /// <summary>
-/// The customers API as Stripe documents it: create (POST /v1/customers), update (POST
+/// The customers API as Stripe documents it, over the same customers <see cref="Add"/> registers
+/// (so <c>backfill</c> lists what the Lead sync created): create (POST /v1/customers), update (POST
 /// /v1/customers/{id}), retrieve, list by <c>email</c> (case-sensitive, exact) and search
 /// (<c>/v1/customers/search</c>, the <c>search_result</c> shape, eventually consistent: a customer
 /// becomes searchable <see cref="SearchLag"/> after it was written). POSTs honour
@@ -37,10 +38,8 @@ public sealed partial class LoopbackStripe
     /// <summary>Called after a customer was created and stored, before the response is sent (tests crash the caller here).</summary>
     public Action<JsonObject>? OnCustomerCreated { get; set; }
 
-    /// <summary>Copies of the customers, in creation order.</summary>
-    public IReadOnlyList<JsonObject> Customers =>
-        _customers.Values.OrderBy(c => c["created"]!.GetValue<long>()).ThenBy(c => c["sequence_for_tests"]?.GetValue<int>() ?? 0)
-            .Select(c => Public(c)).ToArray();
+    /// <summary>Copies of the customers (created, or registered with <see cref="Add"/>), in creation order.</summary>
+    public IReadOnlyList<JsonObject> Customers => [.. Newest().Reverse().Select(Public)];
 
     /// <summary>The create and update requests that changed something (replays excluded).</summary>
     public int CustomerWrites => CustomerRequests.Count(r => r.Method == "POST" && r.Status == 200 && !r.Replayed);
@@ -54,7 +53,7 @@ public sealed partial class LoopbackStripe
             ((JsonObject)customer["metadata"]!)[key] = value;
         }
 
-        _customers[customer["id"]!.GetValue<string>()] = customer;
+        Store(customer);
         _searchableAt[customer["id"]!.GetValue<string>()] = DateTimeOffset.MinValue;
         return customer["id"]!.GetValue<string>();
     }
@@ -89,9 +88,16 @@ public sealed partial class LoopbackStripe
         app.MapPost("/v1/customers/{id}", (HttpRequest request, string id) => WriteCustomerAsync(request, id));
         app.MapGet("/v1/customers", (HttpRequest request) =>
         {
+            if (!request.Query.ContainsKey("email"))
+            {
+                // The plain list (created[...], starting_after, limit) is the generic one of every registered kind.
+                Journal("GET", request, null, 200, false);
+                return Json(200, Page("customers", request.Query));
+            }
+
             var email = request.Query["email"].ToString();
             var limit = request.Query.TryGetValue("limit", out var l) ? int.Parse(l.ToString(), CultureInfo.InvariantCulture) : 10;
-            var matches = Newest().Where(c => !request.Query.ContainsKey("email") || c["email"]?.GetValue<string>() == email).ToList();
+            var matches = Newest().Where(c => c["email"]?.GetValue<string>() == email).ToList();
             Journal("GET", request, null, 200, false);
             return Json(200, new JsonObject
             {
@@ -127,8 +133,9 @@ public sealed partial class LoopbackStripe
         });
         app.MapGet("/v1/customers/{id}", (HttpRequest request, string id) =>
         {
-            Journal("GET", request, null, _customers.ContainsKey(id) ? 200 : 404, false);
-            return _customers.TryGetValue(id, out var customer)
+            var customer = Find(id);
+            Journal("GET", request, null, customer is null ? 404 : 200, false);
+            return customer is not null
                 ? Json(200, Public(customer))
                 : Error(404, "invalid_request_error", "resource_missing", $"No such customer: '{id}'", "id");
         });
@@ -208,12 +215,12 @@ public sealed partial class LoopbackStripe
         {
             created = NewCustomer(fields);
             var newId = created["id"]!.GetValue<string>();
-            _customers[newId] = created;
+            Store(created);
             _searchableAt[newId] = DateTimeOffset.UtcNow + SearchLag;
             return (200, Public(created).ToJsonString());
         }
 
-        if (!_customers.TryGetValue(id, out var customer))
+        if (Find(id) is not { } customer)
         {
             return (404, ErrorBody("invalid_request_error", "resource_missing", $"No such customer: '{id}'", "id").ToJsonString());
         }
@@ -251,7 +258,6 @@ public sealed partial class LoopbackStripe
             ["shipping"] = null,
             ["tax_exempt"] = "none",
             ["test_clock"] = null,
-            ["sequence_for_tests"] = sequence,
         };
         Assign(customer, fields);
         return customer;
@@ -282,15 +288,19 @@ public sealed partial class LoopbackStripe
         }
     }
 
-    private IEnumerable<JsonObject> Newest() =>
-        _customers.Values.OrderByDescending(c => c["created"]!.GetValue<long>()).ThenByDescending(c => c["sequence_for_tests"]?.GetValue<int>() ?? 0);
+    // Newest first, ties by id descending: Stripe's list order (the loopback's ids grow with each create).
+    private JsonObject[] Newest() => Sorted("customers").Sorted;
 
-    private static JsonObject Public(JsonObject customer)
+    private void Store(JsonObject customer)
     {
-        var copy = (JsonObject)customer.DeepClone();
-        copy.Remove("sequence_for_tests");
-        return copy;
+        _customers[customer["id"]!.GetValue<string>()] = customer;
+        Lists.GetOrAdd("customers", _ => new ConcurrentQueue<JsonObject>()).Enqueue(customer);
     }
+
+    private JsonObject? Find(string id) =>
+        _customers.TryGetValue(id, out var customer) ? customer : Newest().FirstOrDefault(c => c["id"]?.GetValue<string>() == id);
+
+    private static JsonObject Public(JsonObject customer) => (JsonObject)customer.DeepClone();
 
     private void Journal(string method, HttpRequest request, IReadOnlyDictionary<string, string>? form, int status, bool replayed) =>
         CustomerRequests.Enqueue(new StripeCustomerRequest(
