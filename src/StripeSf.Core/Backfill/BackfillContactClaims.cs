@@ -45,6 +45,7 @@ public sealed class BackfillContactClaims(ISalesforceClient salesforce, IOptions
             {
                 ["Id"] = match.ContactId,
                 [map.Contact.ExternalId] = customerId,
+                [map.Contact.MatchReason] = Matching.MatchReason.Email,
             }));
             if (match.AccountId is { } accountId && _claimedAccounts.Add(accountId))
             {
@@ -52,6 +53,7 @@ public sealed class BackfillContactClaims(ISalesforceClient salesforce, IOptions
                 {
                     ["Id"] = accountId,
                     [map.Account.ExternalId] = customerId,
+                    [map.Account.MatchReason] = Matching.MatchReason.Email,
                     [map.Account.NameEventAt] = SalesforceValues.DateTime(AccountWriter.MatchedNameAt),
                 }));
             }

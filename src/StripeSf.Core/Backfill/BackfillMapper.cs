@@ -46,11 +46,19 @@ public sealed class BackfillMapper(EventPlanner planner)
         }
 
         var rows = new List<BackfillRow>();
+        var references = plan.Salesforce.Subrequests.Select(r => $"@{{{r.ReferenceId}.").ToArray();
         foreach (var subrequest in plan.Salesforce.Subrequests)
         {
-            // Upserts by external id only. The email-matching claims (a query and updates by
-            // reference) have no Bulk form and are left out.
-            if (subrequest.Method != "PATCH" || subrequest.Body is null || subrequest.Target is not { ExternalIdField: { } field, Key: { } externalId } target)
+            // A body that reads an earlier subrequest's result (the identity ladder's ambiguity Task) has no Bulk form either.
+            if (subrequest.Body?.ToJsonString() is { } json && references.Any(r => json.Contains(r, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            // Upserts by external id only. The identity ladder (queries and updates by reference) has no
+            // Bulk form and is left out, and so are update-only writes (a customer whose Lead holds the
+            // person): a Bulk upsert would create what they must never create.
+            if (subrequest.Method != "PATCH" || subrequest.Body is null || subrequest.Target is not { ExternalIdField: { } field, Key: { } externalId, UpdateOnly: false } target)
             {
                 continue;
             }

@@ -42,23 +42,37 @@ public sealed record CustomerFacts
     /// <summary>When the customer was created.</summary>
     public DateTimeOffset? Created { get; init; }
 
-    /// <summary>Reads a customer object.</summary>
+    /// <summary>
+    /// The email the customer had before this event (<c>data.previous_attributes.email</c> of a
+    /// <c>customer.updated</c> that changed it), when it was a non-blank address other than the current one.
+    /// </summary>
+    public string? PreviousEmail { get; init; }
+
+    /// <summary>The Salesforce records the customer names in its metadata (identity ladder, second rung).</summary>
+    public SalesforceLinks Links { get; init; } = SalesforceLinks.None;
+
+    /// <summary>Reads a customer object; <paramref name="previousAttributes"/> is the event's <c>data.previous_attributes</c>, when any.</summary>
     /// <exception cref="Processing.UnmappableEventException">No id.</exception>
-    public static CustomerFacts From(JsonElement customer)
+    public static CustomerFacts From(JsonElement customer, JsonElement? previousAttributes = null)
     {
         var json = new StripeJson(customer, "customer");
+        var email = json.String("email");
+        var previous = previousAttributes is { } p ? new StripeJson(p, "data.previous_attributes").String("email")?.Trim() : null;
+        var metadata = json.Metadata();
         return new CustomerFacts
         {
+            PreviousEmail = string.IsNullOrEmpty(previous) || string.Equals(previous, email?.Trim(), StringComparison.OrdinalIgnoreCase) ? null : previous,
+            Links = SalesforceLinks.From(metadata),
             Id = json.RequiredId("id"),
             Name = json.String("name"),
-            Email = json.String("email"),
+            Email = email,
             Phone = json.String("phone"),
             Description = json.String("description"),
             Currency = json.String("currency"),
             Delinquent = json.Bool("delinquent") ?? false,
             Deleted = json.Bool("deleted") ?? false,
             Address = json.Object("address") is { } address ? AddressFacts.From(address) : null,
-            Metadata = json.Metadata(),
+            Metadata = metadata,
             Created = json.Time("created"),
         };
     }

@@ -56,7 +56,7 @@ public readonly struct EventFacts
     public DisputeFacts Dispute() => DisputeFacts.From(DataObject);
 
     /// <summary>The object as a customer.</summary>
-    public CustomerFacts Customer() => CustomerFacts.From(DataObject);
+    public CustomerFacts Customer() => CustomerFacts.From(DataObject, PreviousAttributes);
 
     /// <summary>The object as a checkout session.</summary>
     public CheckoutSessionFacts CheckoutSession() => CheckoutSessionFacts.From(DataObject);

@@ -70,7 +70,8 @@ public sealed class FlowTable
 
         return
         [
-            new("customer.created", FlowFamily.Customers, c => customers.Plan(c, deleted: false), ExpectsNewRecords: true),
+            // Customer events carry their own identity ladder (CustomerIdentity), so no event needs the creating-form resend.
+            new("customer.created", FlowFamily.Customers, c => customers.Plan(c, deleted: false)),
             new("customer.updated", FlowFamily.Customers, c => customers.Plan(c, deleted: false)),
             new("customer.deleted", FlowFamily.Customers, c => customers.Plan(c, deleted: true)),
 
@@ -111,6 +112,7 @@ public static class FlowRegistrations
         services.TryAddSingleton<AccountWriter>();
         services.TryAddSingleton<PaymentEntryWriter>();
         services.TryAddSingleton<InvoiceWriter>();
+        services.TryAddSingleton<Matching.CustomerIdentity>();
         services.TryAddSingleton<CustomerPlanner>();
         services.TryAddSingleton<ChargePlanner>();
         services.TryAddSingleton<PaymentIntentPlanner>();

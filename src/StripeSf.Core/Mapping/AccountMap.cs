@@ -40,6 +40,9 @@ public sealed class AccountMap
     public string PaymentEventAt { get; set; } = "Stripe_Payment_Event_At__c";
     /// <summary>Created time of the last event that decided Customer Health (stale guard of Customer Health alone).</summary>
     public string HealthEventAt { get; set; } = "Stripe_Health_Event_At__c";
+    /// <summary>Why the Account is linked to its Stripe customer (picklist, see <see cref="Matching.MatchReason"/>), written when the link is made.</summary>
+    public string MatchReason { get; set; } = "Match_Reason__c";
+
     /// <summary>Billing status value: paying normally.</summary>
     public string BillingCurrent { get; set; } = "Current";
     /// <summary>Billing status value: a payment failed.</summary>

@@ -41,6 +41,16 @@ public sealed class CompositePlanBuilder
         return Add("PATCH", $"sobjects/{sObject}/{externalIdField}/{Uri.EscapeDataString(externalId)}", referenceId, fields, rule, creating, new(sObject, externalIdField, externalId));
     }
 
+    /// <summary>
+    /// Adds <c>PATCH sobjects/{sObject}/{externalIdField}/{externalId}?updateOnly=true</c>: updates the record
+    /// with that external id and never creates one (Salesforce answers 404 NOT_FOUND when there is none).
+    /// </summary>
+    public CompositePlanBuilder UpdateByExternalId(string referenceId, string sObject, string externalIdField, string externalId, JsonObject fields, WriteRule? rule = null)
+    {
+        fields.Remove(externalIdField);
+        return Add("PATCH", $"sobjects/{sObject}/{externalIdField}/{Uri.EscapeDataString(externalId)}?updateOnly=true", referenceId, fields, rule, target: new(sObject, externalIdField, externalId, UpdateOnly: true));
+    }
+
     /// <summary>Adds <c>GET sobjects/{sObject}/{externalIdField}/{externalId}?fields=…</c> (e.g. the Account owner for a Task).</summary>
     public CompositePlanBuilder Get(string referenceId, string sObject, string externalIdField, string externalId, params string[] fields) =>
         Get(referenceId, sObject, externalIdField, externalId, WriteRule.Required, fields);
@@ -64,6 +74,24 @@ public sealed class CompositePlanBuilder
     /// <summary>Adds <c>GET query?q=…</c> for a query built with escaped literals only.</summary>
     public CompositePlanBuilder Query(string referenceId, SoqlQuery query, WriteRule? rule = null) =>
         Add("GET", $"query?q={Uri.EscapeDataString(query.Text)}", referenceId, null, rule);
+
+    /// <summary>
+    /// Adds a query that uses results of earlier subrequests: each of <paramref name="references"/> (made by
+    /// <see cref="Ref"/> and passed into the query as a literal, e.g. <c>Id = '@{match.records[0].Id}'</c>) stays
+    /// readable in the URL so Salesforce can resolve it; everything else is escaped as usual. Only record ids
+    /// are referenced this way, so a resolved value can never change the query's shape.
+    /// </summary>
+    public CompositePlanBuilder QueryUsing(string referenceId, SoqlQuery query, WriteRule rule, params string[] references)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var url = Uri.EscapeDataString(query.Text);
+        foreach (var reference in references)
+        {
+            url = url.Replace(Uri.EscapeDataString(reference), reference, StringComparison.Ordinal);
+        }
+
+        return Add("GET", $"query?q={url}", referenceId, null, rule);
+    }
 
     /// <summary>The plan. Throws when the event needs more subrequests than one call allows.</summary>
     public WritePlan Build(bool allOrNone = false) => new(allOrNone, [.. _writes]);

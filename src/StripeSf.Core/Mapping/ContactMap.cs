@@ -21,6 +21,9 @@ public sealed class ContactMap
     public string EmailEventAt { get; set; } = "Stripe_Email_Event_At__c";
     /// <summary>Created time of the last customer event that stated the phone (its own guard: an event without a phone leaves it alone).</summary>
     public string PhoneEventAt { get; set; } = "Stripe_Phone_Event_At__c";
+    /// <summary>Why the Contact is linked to its Stripe customer (picklist, see <see cref="Matching.MatchReason"/>), written when the link is made.</summary>
+    public string MatchReason { get; set; } = "Match_Reason__c";
+
     /// <summary>Lookup to the Account.</summary>
     public string AccountRelationship { get; set; } = "Account";
 }

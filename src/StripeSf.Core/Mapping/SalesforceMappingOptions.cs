@@ -16,6 +16,9 @@ public sealed class SalesforceMappingOptions
     /// <summary>Contact fields.</summary>
     public ContactMap Contact { get; set; } = new();
 
+    /// <summary>The Lead fields the forward flow reads and writes for a customer that names its Lead (<c>salesforce_lead_id</c>).</summary>
+    public LeadLinkMap LeadLink { get; set; } = new();
+
     /// <summary>Opportunity fields.</summary>
     public OpportunityMap Opportunity { get; set; } = new();
 

@@ -21,11 +21,13 @@ public static class WrittenFieldCatalog
         var t = m.Task;
         var s = m.Case;
         var l = m.LeadSync;
+        var n = m.LeadLink;
         return
         [
             .. Fields(a.Object, a.ExternalId, a.Name, a.SubscriptionStatus, a.BillingStatus, a.PlanName, a.PlanInterval, a.Mrr, a.Arr,
-                a.LastPaymentDate, a.CustomerHealth, a.CustomerEventAt, a.NameEventAt, a.SubscriptionEventAt, a.BillingEventAt, a.PaymentEventAt, a.HealthEventAt),
-            .. Fields(c.Object, c.ExternalId, c.Email, c.FirstName, c.LastName, c.Phone, c.CustomerEventAt, c.EmailEventAt, c.PhoneEventAt, LookupField(c.AccountRelationship)),
+                a.LastPaymentDate, a.CustomerHealth, a.CustomerEventAt, a.NameEventAt, a.SubscriptionEventAt, a.BillingEventAt, a.PaymentEventAt, a.HealthEventAt, a.MatchReason),
+            .. Fields(c.Object, c.ExternalId, c.Email, c.FirstName, c.LastName, c.Phone, c.CustomerEventAt, c.EmailEventAt, c.PhoneEventAt, c.MatchReason, LookupField(c.AccountRelationship)),
+            .. Fields(n.Object, n.ExternalId, n.CustomerEventAt),
             .. Fields(o.Object, o.ExternalId, o.RenewalKey, o.Name, o.StageName, o.Amount, o.CloseDate, o.Mrr, o.Arr, o.LastEventAt, o.LossReason, o.NoteEventAt, o.Type, LookupField(o.AccountRelationship)),
             .. Fields(k.Object, k.ExternalId, k.StartDate, k.ContractTerm, k.PlanName, k.Status, k.LastEventAt, LookupField(k.AccountRelationship)),
             .. Fields(p.Object, p.ExternalId, p.Type, p.Amount, p.Currency, p.Status, p.PaidAt, p.ChargeId, p.InvoiceId, p.CardBrand, p.CardLast4, p.LastEventAt, LookupField(p.AccountRelationship)),

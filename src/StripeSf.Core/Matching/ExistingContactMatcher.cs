@@ -1,63 +1,47 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using StripeSf.Core.Mapping;
 using StripeSf.Core.Planning;
 using StripeSf.Core.Processing;
-using StripeSf.Salesforce.Query;
 
 namespace StripeSf.Core.Matching;
 
 /// <summary>
-/// First sight of a Stripe customer: before anything is created, attach an existing Contact with the
-/// customer's email — and that Contact's Account — by writing the Stripe customer id onto them, so the
-/// upserts by external id that follow, in the same composite call, update those records instead of
-/// creating duplicates. The attached Account's name guard is set to the far future, so the customer's
-/// name never replaces the one sales gave it. When nothing matches, the claims fail harmlessly (their
-/// reference finds no record) and cost no extra call.
+/// First sight of a Stripe customer through an event of another object (invoice, charge, checkout
+/// session) whose Account does not exist yet: before anything is created, the email rung of the
+/// identity ladder (<see cref="EmailRung"/>) attaches the Contact with the event's email — and that
+/// Contact's Account — by writing the Stripe customer id onto them (<c>Match_Reason__c</c> = email), so
+/// the upserts by external id that follow, in the same composite call, update those records instead of
+/// creating duplicates. Contacts with the email on several Accounts are never guessed between. The
+/// attached Account's name guard is set to the far future, so the customer's name never replaces the
+/// one sales gave it. When nothing matches, the claims fail harmlessly and cost no extra call.
+/// Customer events walk the whole ladder themselves (<see cref="CustomerIdentity"/>).
 /// </summary>
 public sealed class ExistingContactMatcher(IOptions<SalesforceMappingOptions> options)
 {
-    /// <summary>Reference id of the Contact query.</summary>
-    public const string MatchRef = "matchContact";
+    /// <summary>Prefix of the claims' reference ids (<c>matchLow</c>, <c>matchClaimAccount</c>…).</summary>
+    public const string Prefix = "match";
 
-    /// <summary>Reference id of the Contact claim.</summary>
-    public const string ContactClaimRef = "claimContact";
-
-    /// <summary>Reference id of the Account claim.</summary>
-    public const string AccountClaimRef = "claimAccount";
+    private const int ClaimSubrequests = 6;
 
     /// <summary>A claim that finds no Contact to attach (its reference matches no record) fails harmlessly.</summary>
-    public static WriteRule NothingToClaim { get; } = WriteRule.Optional("no unclaimed Contact with the customer's email");
+    public static WriteRule NothingToClaim => IdentityRules.NoUniqueEmailMatch;
 
     /// <summary>
     /// <paramref name="plan"/> with the claims in front, or unchanged when matching is off, the event
-    /// carries no email, or the plan is all-or-none (a claim that finds nothing must not roll it back).
+    /// carries no email, the plan is all-or-none (a claim that finds nothing must not roll it back), or
+    /// the claims would not fit in the call.
     /// </summary>
     public WritePlan WithClaims(StripeEventContext context, WritePlan plan)
     {
         var mapping = options.Value;
-        if (!mapping.MatchContactsByEmail || plan.AllOrNone || plan.IsEmpty || CustomerEmailReader.Read(context) is not { } customer)
+        if (!mapping.MatchContactsByEmail || plan.AllOrNone || plan.IsEmpty || CustomerEmailReader.Read(context) is not { } customer
+            || plan.Writes.Count + ClaimSubrequests > Salesforce.Composite.CompositeRequest.MaxSubrequests)
         {
             return plan;
         }
 
-        var contact = mapping.Contact;
-        var account = mapping.Account;
-        var contactKey = Soql.Identifier(contact.ExternalId);
-        var accountKey = Soql.Identifier($"{contact.AccountRelationship}.{account.ExternalId}");
-
-        // Only records no Stripe customer owns yet. When several Contacts share the address, the
-        // oldest (the one sales has worked with longest) is attached; composite has no branching,
-        // so "exactly one" cannot be required within the one call.
-        var query = Soql.Query($"SELECT Id, {Soql.Identifier(WrittenFieldCatalog.LookupField(contact.AccountRelationship))} FROM {Soql.Identifier(contact.Object)} WHERE {Soql.Identifier(contact.Email)} = {customer.Email} AND {contactKey} = null AND {accountKey} = null ORDER BY CreatedDate LIMIT 1");
-        var claims = new CompositePlanBuilder()
-            .Query(MatchRef, query, NothingToClaim)
-            .Update(ContactClaimRef, contact.Object, CompositePlanBuilder.Ref(MatchRef, "records[0].Id"), new JsonObject { [contact.ExternalId] = customer.CustomerId }, NothingToClaim)
-            .Update(AccountClaimRef, account.Object, CompositePlanBuilder.Ref(MatchRef, $"records[0].{WrittenFieldCatalog.LookupField(contact.AccountRelationship)}"), new JsonObject
-            {
-                [account.ExternalId] = customer.CustomerId,
-                [account.NameEventAt] = SalesforceValues.DateTime(Flows.Shared.AccountWriter.MatchedNameAt),
-            }, NothingToClaim);
+        var claims = new CompositePlanBuilder();
+        new EmailRung(mapping, Prefix, customer.Email, MatchReason.Email).AddClaims(claims, customer.CustomerId);
         return plan.After(claims.Build().Writes);
     }
 

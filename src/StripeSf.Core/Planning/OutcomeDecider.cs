@@ -41,10 +41,20 @@ public static class OutcomeDecider
         var open = causes.Where(c => c.Meaning != WriteFailureMeaning.Done).ToList();
         if (open.Count == 0)
         {
-            var applied = response.Results.Count - failures.Count;
-            return applied > 0 && !plan.AllOrNone
-                ? new ProcessingOutcome.Completed(CompletionKind.Written, $"{applied} subrequests applied; {string.Join(", ", done.Select(Skipped))}")
-                : new ProcessingOutcome.Completed(CompletionKind.SkippedStale, "Salesforce already holds newer facts about this object");
+            // Reads (the identity ladder's queries, an owner GET) change nothing: a call whose every write
+            // was refused as stale or had nothing to do is skipped, whatever its reads found.
+            var reads = plan.Writes.Where(w => w.Subrequest.Method == "GET").Select(w => w.ReferenceId).ToHashSet(StringComparer.Ordinal);
+            var applied = response.Results.Count(r => r.IsSuccess && !reads.Contains(r.ReferenceId));
+            if (applied > 0 && !plan.AllOrNone)
+            {
+                return new ProcessingOutcome.Completed(CompletionKind.Written, $"{applied} subrequests applied; {string.Join(", ", done.Select(Skipped))}");
+            }
+
+            // Nothing refused as stale: every write found nothing to do (e.g. a customer whose Lead's
+            // converted records belong to another Stripe customer), which is not "newer facts".
+            return done.Any(d => d.Failure.IsStaleEvent) || plan.AllOrNone
+                ? new ProcessingOutcome.Completed(CompletionKind.SkippedStale, "Salesforce already holds newer facts about this object")
+                : new ProcessingOutcome.Completed(CompletionKind.NothingToWrite, $"nothing to write: {string.Join(", ", done.Select(Skipped).Distinct())}");
         }
 
         // Any transient failure, or a record another event writes, retries the whole event: a sibling

@@ -20,5 +20,6 @@ public sealed record CompositeSubrequest(string Method, string Url, string Refer
 /// The record a subrequest addresses: <paramref name="SObject"/> by <paramref name="ExternalIdField"/> =
 /// <paramref name="Key"/> (an upsert or GET by external id), or by record Id <paramref name="Key"/>
 /// (which may be a reference such as <c>@{charge.Account__c}</c>), or a new record (no key).
+/// <paramref name="UpdateOnly"/> marks an upsert sent with <c>updateOnly=true</c>: it never creates the record.
 /// </summary>
-public sealed record SubrequestTarget(string SObject, string? ExternalIdField = null, string? Key = null);
+public sealed record SubrequestTarget(string SObject, string? ExternalIdField = null, string? Key = null, bool UpdateOnly = false);

@@ -2,7 +2,8 @@ namespace StripeSf.Testing.LoopbackSalesforce;
 
 /// <summary>
 /// One sObject the loopback org knows: its id prefix, external-id (unique) fields, other writable
-/// fields and read-only fields (formulas, roll-ups) that describe reports as not createable.
+/// fields and read-only fields (formulas, roll-ups, system-set fields such as Lead.IsConverted) that
+/// describe reports as not createable, and the values a new record gets when the write leaves them out.
 /// </summary>
 public sealed record LoopbackObject(
     string Name,
@@ -10,7 +11,8 @@ public sealed record LoopbackObject(
     IReadOnlyList<string> ExternalIdFields,
     IReadOnlyList<string> Fields,
     IReadOnlyList<string>? ReadOnlyFields = null,
-    IReadOnlyList<string>? RequiredOnCreate = null)
+    IReadOnlyList<string>? RequiredOnCreate = null,
+    IReadOnlyDictionary<string, bool>? Defaults = null)
 {
     /// <summary>Fields every object has, which describe lists and writes may not set.</summary>
     public static readonly IReadOnlyList<string> SystemFields = ["Id", "CreatedDate", "LastModifiedDate", "SystemModstamp"];

@@ -5,9 +5,9 @@ namespace StripeSf.Testing.LoopbackSalesforce;
 /// <summary>sobjects/...: upsert by external id, create, update, read, describe; and sObject Collections upsert.</summary>
 internal sealed partial class LoopbackRecordsApi(LoopbackOrg org, LoopbackWriter writer)
 {
-    public LoopbackResult Upsert(string version, string type, string field, string value, JsonObject body, LoopbackJournal journal)
+    public LoopbackResult Upsert(string version, string type, string field, string value, JsonObject body, LoopbackJournal journal, bool updateOnly = false)
     {
-        var outcome = writer.Upsert(type, field, value, body, journal);
+        var outcome = writer.Upsert(type, field, value, body, journal, updateOnly);
         if (outcome.Status == 300)
         {
             // Salesforce answers 300 with the URLs of the records that matched.

@@ -65,7 +65,7 @@ internal sealed class LoopbackRouter
             ("GET", ["sobjects", var t, var f, var v]) => records.ReadByExternalId(version, t, f, v, q.TryGetValue("fields", out var fields) ? fields.ToString() : null),
             ("PATCH", ["sobjects", var t, var id]) => records.Update(t, id, body, tx),
             ("DELETE", ["sobjects", var t, var id]) => records.Delete(t, id, tx),
-            ("PATCH", ["sobjects", var t, var f, var v]) => records.Upsert(version, t, f, v, body, tx),
+            ("PATCH", ["sobjects", var t, var f, var v]) => records.Upsert(version, t, f, v, body, tx, q.TryGetValue("updateOnly", out var only) && string.Equals(only.ToString(), "true", StringComparison.OrdinalIgnoreCase)),
             ("POST", ["composite"]) => composite.Handle(body),
             ("POST", ["chatter", "feed-elements"]) => Chatter.Post(body),
             ("PATCH", ["composite", "sobjects", var t, var f]) => records.UpsertCollection(t, f, body),

@@ -100,6 +100,11 @@ public sealed class LoopbackSalesforce : IAsyncDisposable
             var record = (JsonObject)fields.DeepClone();
             var id = record["Id"]?.ToString() ?? org.NewId(sObject);
             record["Id"] = id;
+            foreach (var (field, value) in org.Schema(sObject)?.Defaults ?? new Dictionary<string, bool>())
+            {
+                record[field] ??= value;
+            }
+
             org.Table(sObject).Put(id, record);
             return id;
         }

@@ -22,7 +22,7 @@ internal sealed class LoopbackWriter(LoopbackOrg org)
     /// <summary>The integration user that owns records created without an owner.</summary>
     public const string DefaultOwnerId = "005LB0000000001AAA";
 
-    public WriteOutcome Upsert(string type, string externalIdField, string externalId, JsonObject body, LoopbackJournal journal)
+    public WriteOutcome Upsert(string type, string externalIdField, string externalId, JsonObject body, LoopbackJournal journal, bool updateOnly = false)
     {
         var schema = org.Schema(type);
         if (schema is null)
@@ -42,6 +42,12 @@ internal sealed class LoopbackWriter(LoopbackOrg org)
         if (matches.Length > 1)
         {
             return new WriteOutcome(300, null, false, new LoopbackError("MULTIPLE_CHOICES", string.Join(",", matches)));
+        }
+
+        if (matches.Length == 0 && updateOnly)
+        {
+            // ?updateOnly=true: Salesforce refuses to create the record.
+            return new WriteOutcome(404, null, false, LoopbackError.NotFound);
         }
 
         var fields = (JsonObject)body.DeepClone();
@@ -78,6 +84,11 @@ internal sealed class LoopbackWriter(LoopbackOrg org)
         record["CreatedDate"] = org.Now();
         record["LastModifiedDate"] = org.Now();
         record["SystemModstamp"] = record["LastModifiedDate"]!.DeepClone();
+        foreach (var (field, value) in schema.Defaults ?? new Dictionary<string, bool>())
+        {
+            record[field] ??= value;
+        }
+
         if (record["OwnerId"] is null && schema.Fields.Contains("OwnerId"))
         {
             record["OwnerId"] = DefaultOwnerId;
@@ -95,6 +106,11 @@ internal sealed class LoopbackWriter(LoopbackOrg org)
         if (schema is null || table.Get(id) is not { } existing)
         {
             return new WriteOutcome(404, null, false, new LoopbackError("ENTITY_IS_DELETED", "entity is deleted"));
+        }
+
+        if (string.Equals(schema.Name, "Lead", StringComparison.Ordinal) && existing["IsConverted"] is JsonValue converted && converted.TryGetValue<bool>(out var isConverted) && isConverted)
+        {
+            return new WriteOutcome(400, id, false, new LoopbackError("CANNOT_UPDATE_CONVERTED_LEAD", "cannot reference converted lead"));
         }
 
         body = ResolveLookups(body, out var lookupProblem);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using StripeSf.Core.Facts;
 using StripeSf.Core.Flows.Shared;
 using StripeSf.Core.Mapping;
+using StripeSf.Core.Matching;
 using StripeSf.Core.Planning;
 using StripeSf.Core.Processing;
 using StripeSf.Salesforce.Composite;
@@ -15,8 +16,12 @@ namespace StripeSf.Core.Flows.Customers;
 /// event time, so an older event is refused per record (stale counts as done): a field a newer
 /// snapshot left out would otherwise keep the older value in one delivery order and not in the other; the Account's name is written by its own guarded
 /// subrequest (<see cref="AccountWriter.NameFromCustomer"/>), which also creates a missing Account.
+/// Every customer event walks the identity ladder in the same call (<see cref="CustomerIdentity"/>):
+/// the records carrying the Stripe id, else those the metadata names, else a unique email match
+/// (current, then previous), else new records — or, for a customer that names a Lead, the Lead
+/// until it is converted.
 /// </summary>
-internal sealed class CustomerPlanner(SalesforceMappingOptions options, AccountWriter accounts)
+internal sealed class CustomerPlanner(SalesforceMappingOptions options, AccountWriter accounts, CustomerIdentity identity)
 {
     /// <summary>The plan for a customer event; <paramref name="deleted"/> adds the deletion marker.</summary>
     public WritePlan Plan(StripeEventContext context, bool deleted)
@@ -40,32 +45,46 @@ internal sealed class CustomerPlanner(SalesforceMappingOptions options, AccountW
             account[deletedAt] = deleted ? eventAt : null;
         }
 
-        accounts.NameFromCustomer(plan, context, "accountName", customerId, name ?? email ?? customerId);
+        // A customer that names its Lead reaches only records linked to it: update-only writes, so an
+        // open Lead never gets an Account and Contact next to it (the Lead holds the person).
+        var leadLinked = customer.Links.LeadId is not null;
+        identity.Before(plan, customer, eventAt);
+        var writes = new CustomerWrites(options, plan, customerId, leadLinked);
+        if (leadLinked)
+        {
+            writes.Account("accountName", new JsonObject { [options.Account.Name] = name ?? email ?? customerId, [options.Account.NameEventAt] = eventAt });
+        }
+        else
+        {
+            accounts.NameFromCustomer(plan, context, "accountName", customerId, name ?? email ?? customerId);
+        }
+
         // The name subrequest above already creates a missing Account, so this one never needs create fields.
-        accounts.UpsertGroup(plan, "account", customerId, account);
+        writes.Account("account", account);
         var contact = ContactFields(customer);
         contact[options.Contact.CustomerEventAt] = eventAt;
-        plan.Upsert("contact", options.Contact.Object, options.Contact.ExternalId, customerId, contact);
+        writes.Contact("contact", contact);
 
         // Email and phone each under a guard of their own, written only when Stripe states them: a
         // customer without a phone never clears the number sales entered, and the newest stated value
         // wins in any delivery order. After the Contact upsert, which creates a missing Contact.
-        ContactDetail(plan, "contactEmail", customerId, options.Contact.Email, email, options.Contact.EmailEventAt, eventAt);
-        ContactDetail(plan, "contactPhone", customerId, options.Contact.Phone, customer.Phone, options.Contact.PhoneEventAt, eventAt);
+        ContactDetail(writes, "contactEmail", options.Contact.Email, email, options.Contact.EmailEventAt, eventAt);
+        ContactDetail(writes, "contactPhone", options.Contact.Phone, customer.Phone, options.Contact.PhoneEventAt, eventAt);
+        identity.After(plan, customer, context.Created);
 
         // Not all-or-none: each record has its own stale guard, and the name subrequest is refused
         // (as done) whenever the Account already has a better name.
         return plan.Build(allOrNone: false);
     }
 
-    private void ContactDetail(CompositePlanBuilder plan, string referenceId, string customerId, string field, string? value, string guard, string eventAt)
+    private static void ContactDetail(CustomerWrites writes, string referenceId, string field, string? value, string guard, string eventAt)
     {
         if (value is not { Length: > 0 })
         {
             return;
         }
 
-        plan.Upsert(referenceId, options.Contact.Object, options.Contact.ExternalId, customerId, new JsonObject { [field] = value, [guard] = eventAt });
+        writes.Contact(referenceId, new JsonObject { [field] = value, [guard] = eventAt });
     }
 
     private JsonObject ContactFields(CustomerFacts customer)

@@ -32,6 +32,10 @@ public sealed class AccountWriter(IOptions<SalesforceMappingOptions> options)
     {
         var account = options.Value.Account;
         var placeholder = NameFields(string.IsNullOrWhiteSpace(nameIfCreated) ? $"Stripe customer {customerId}" : nameIfCreated, PlaceholderNameAt);
+
+        // Sent only when the Account is missing; on an Account the email-matching claims attached in the
+        // same call it is refused as stale (their name time is far future), so it never hides their reason.
+        placeholder[account.MatchReason] = Matching.MatchReason.Created;
         plan.Upsert(referenceId, account.Object, account.ExternalId, customerId, fields, creating: new WhenCreating(FirstReferenceId: $"{referenceId}Create", FirstFields: placeholder));
     }
 
