@@ -29,6 +29,14 @@ public sealed partial class LoopbackStripe
     private string? _rateLimitShouldRetry;
     private int _dropCreates;
 
+    private int _eventSequence;
+
+    /// <summary>
+    /// The events Stripe emits for the API's customer writes (<c>customer.created</c>,
+    /// <c>customer.updated</c> with <c>previous_attributes</c>), in order; also listed by GET /v1/events.
+    /// </summary>
+    public ConcurrentQueue<JsonObject> CustomerEvents { get; } = new();
+
     /// <summary>Every customers request, in order: method, path (with query), form fields and idempotency key.</summary>
     public ConcurrentQueue<StripeCustomerRequest> CustomerRequests { get; } = new();
 
@@ -217,6 +225,7 @@ public sealed partial class LoopbackStripe
             var newId = created["id"]!.GetValue<string>();
             Store(created);
             _searchableAt[newId] = DateTimeOffset.UtcNow + SearchLag;
+            Emit("customer.created", created, null);
             return (200, Public(created).ToJsonString());
         }
 
@@ -225,8 +234,24 @@ public sealed partial class LoopbackStripe
             return (404, ErrorBody("invalid_request_error", "resource_missing", $"No such customer: '{id}'", "id").ToJsonString());
         }
 
+        var before = Public(customer);
         Assign(customer, fields);
         _searchableAt[id] = DateTimeOffset.UtcNow + SearchLag;
+        var previous = new JsonObject();
+        foreach (var (key, value) in before)
+        {
+            if (!JsonNode.DeepEquals(value, customer[key]))
+            {
+                previous[key] = value?.DeepClone();
+            }
+        }
+
+        // Stripe emits no event for an update that changed nothing.
+        if (previous.Count > 0)
+        {
+            Emit("customer.updated", customer, previous);
+        }
+
         return (200, Public(customer).ToJsonString());
     }
 
@@ -286,6 +311,31 @@ public sealed partial class LoopbackStripe
                 customer[key] = value.Length == 0 ? null : value;
             }
         }
+    }
+
+    private void Emit(string type, JsonObject customer, JsonObject? previous)
+    {
+        var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var data = new JsonObject { ["object"] = Public(customer) };
+        if (previous is not null)
+        {
+            data["previous_attributes"] = previous;
+        }
+
+        var evt = new JsonObject
+        {
+            ["id"] = $"evt_LB{Interlocked.Increment(ref _eventSequence):D12}",
+            ["object"] = "event",
+            ["api_version"] = global::Stripe.StripeConfiguration.ApiVersion,
+            ["created"] = created,
+            ["data"] = data,
+            ["livemode"] = false,
+            ["pending_webhooks"] = 1,
+            ["request"] = new JsonObject { ["id"] = null, ["idempotency_key"] = null },
+            ["type"] = type,
+        };
+        CustomerEvents.Enqueue(evt);
+        Lists.GetOrAdd("events", _ => new ConcurrentQueue<JsonObject>()).Enqueue(evt);
     }
 
     // Newest first, ties by id descending: Stripe's list order (the loopback's ids grow with each create).
