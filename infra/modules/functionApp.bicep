@@ -171,6 +171,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     // this app's own storage (AzureWebJobsStorage__tableServiceUri, Storage Table Data Contributor).
     LeadSync__Schedule: '0 */2 * * * *'
     LeadSync__WatermarkTable: 'StripeSfLeadSync'
+    LeadSync__MaxLeadsPerRun: '500'
     Salesforce__LoginUrl: salesforceLoginUrl
     Salesforce__ClientId: salesforceClientId
     Salesforce__Username: salesforceUsername

@@ -16,8 +16,9 @@ namespace StripeSf.Cli.Commands;
 
 /// <summary>
 /// <c>stripesf sync-leads [--since T] [--dry-run]</c>: the Lead → Stripe customer sync the timer runs,
-/// once, from the stored watermark (or T). Prints a line per page of ≤ 200 Leads, each Lead that did
-/// not sync and why, and a summary. Exit 0 when every Lead read is settled (synced, unchanged, or
+/// from the stored watermark (or T), run after run (each at most <c>LeadSync__MaxLeadsPerRun</c> Leads)
+/// until no Lead is left. Prints a line per page of ≤ 200 Leads, each Lead that did not sync and why,
+/// and a summary per run. Exit 0 when every Lead read is settled (synced, unchanged, or
 /// skipped/refused with its reason on the Lead), 1 when some wait for the next run, 2 on a setup error.
 /// </summary>
 public static class SyncLeadsCommand
@@ -65,36 +66,59 @@ public static class SyncLeadsCommand
         }
 
         await using var services = Services(configuration);
-        LeadSyncResult result;
-        try
+        var exit = 0;
+        var request = new LeadSyncRequest(from, dryRun);
+        while (true)
         {
-            var runner = services.GetRequiredService<LeadSyncRunner>();
-            await output.WriteLineAsync($"sync-leads: Leads changed since {(from is { } t ? t.ToString("O", CultureInfo.InvariantCulture) : "the stored watermark")}{(dryRun ? " (dry run: nothing is written)" : "")}");
-            result = await runner.RunAsync(new LeadSyncRequest(from, dryRun), new PlainLeadSyncProgress(output), cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            await error.WriteLineAsync($"stripesf sync-leads: {ex.Message}");
-            return 2;
-        }
+            LeadSyncResult result;
+            try
+            {
+                var runner = services.GetRequiredService<LeadSyncRunner>();
+                await output.WriteLineAsync($"sync-leads: Leads changed since {(request.Since is { } t ? t.ToString("O", CultureInfo.InvariantCulture) : "the stored watermark")}{(dryRun ? " (dry run: nothing is written)" : "")}");
+                result = await runner.RunAsync(request, new PlainLeadSyncProgress(output), cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                await error.WriteLineAsync($"stripesf sync-leads: {ex.Message}");
+                return 2;
+            }
 
-        foreach (var problem in result.Problems)
-        {
-            await output.WriteLineAsync($"{problem.Kind,-9} {problem.LeadId} {problem.Reason}");
-        }
+            foreach (var problem in result.Problems)
+            {
+                await output.WriteLineAsync($"{problem.Kind,-9} {problem.LeadId} {problem.Reason}");
+            }
 
-        var c = result.Counts;
-        var calls = ((CallCountingSalesforceClient)services.GetRequiredService<ISalesforceClient>()).Calls;
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{c.Read} Leads read: {c.Created} created, {c.Updated} updated, {c.Unchanged} unchanged, {c.Skipped} skipped, {c.Refused} refused by Stripe, {c.Deferred} deferred; " +
-            $"watermark {(result.Watermark is { } w ? $"{w.Modstamp:O} ({w.LeadId})" : "none")}{(result.WatermarkSaved ? " saved" : dryRun ? " (not saved: dry run)" : " unchanged")}; " +
-            $"{calls} Salesforce API calls, {result.StripeRetries} Stripe retries"));
-        if (result.StoppedBecause is not null)
-        {
-            await output.WriteLineAsync($"stopped early: {result.StoppedBecause}");
-        }
+            var c = result.Counts;
+            var calls = ((CallCountingSalesforceClient)services.GetRequiredService<ISalesforceClient>()).Calls;
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{c.Read} Leads read: {c.Created} created, {c.Updated} updated, {c.Unchanged} unchanged, {c.Skipped} skipped, {c.Refused} refused by Stripe, {c.Deferred} deferred; " +
+                $"watermark {(result.Watermark is { } w ? $"{w.Modstamp:O} ({w.LeadId})" : "none")}{(result.WatermarkSaved ? " saved" : dryRun ? " (not saved: dry run)" : " unchanged")}; " +
+                $"{calls} Salesforce API calls, {result.StripeRetries} Stripe retries"));
+            if (result.StoppedBecause is not null)
+            {
+                await output.WriteLineAsync($"stopped early: {result.StoppedBecause}");
+            }
 
-        return result.StoppedBecause is null && result.Problems.All(p => p.Kind != LeadOutcomeKind.Deferred) ? 0 : 1;
+            if (result.StoppedBecause is not null || result.Problems.Any(p => p.Kind == LeadOutcomeKind.Deferred))
+            {
+                exit = 1;
+            }
+
+            // A run takes at most LeadSync__MaxLeadsPerRun Leads; the command goes on from the new watermark
+            // (a dry run saves none, so it shows the first batch only).
+            if (!result.MoreToRead)
+            {
+                return exit;
+            }
+
+            if (dryRun || !result.WatermarkSaved)
+            {
+                await output.WriteLineAsync("more Leads wait: the next run (or `stripesf sync-leads` again) continues");
+                return exit;
+            }
+
+            request = new LeadSyncRequest(null, dryRun);
+        }
     }
 
     private static ServiceProvider Services(IConfiguration configuration)

@@ -2,7 +2,8 @@ namespace StripeSf.Core.Leads;
 
 /// <summary>
 /// A run's summary: the counts, the Leads that did not sync and why, where the watermark stands
-/// (and whether it moved), why the run stopped early (rate limited), and Stripe retries taken.
+/// (and whether it moved), why the run stopped early (rate limited), whether Leads remain past
+/// <c>LeadSync__MaxLeadsPerRun</c>, and Stripe retries taken.
 /// </summary>
 public sealed record LeadSyncResult(
     LeadSyncCounts Counts,
@@ -12,4 +13,5 @@ public sealed record LeadSyncResult(
     bool WatermarkSaved,
     string? StoppedBecause,
     bool DryRun,
-    int StripeRetries);
+    int StripeRetries,
+    bool MoreToRead = false);

@@ -19,6 +19,7 @@ public sealed class LeadSyncRunner(
     StripeCalls calls,
     LeadWriteBack writeBack,
     IOptions<SalesforceMappingOptions> mapping,
+    IOptions<LeadSyncOptions> options,
     ILogger<LeadSyncRunner> logger)
 {
     /// <summary>Leads per page: one write-back call each (the sObject Collections limit).</summary>
@@ -53,6 +54,8 @@ public sealed class LeadSyncRunner(
         var run = new Run(stored, request.DryRun);
         var retriesBefore = calls.Retries;
         var page = new List<LeadRecord>(PageSize);
+        var limit = Math.Max(1, options.Value.MaxLeadsPerRun);
+        var more = false;
         await foreach (var row in salesforce.QueryAsync(LeadQueryBuilder.Build(map, from), cancellationToken).ConfigureAwait(false))
         {
             if (LeadRecord.From(row, map.Modstamp) is not { } lead)
@@ -69,6 +72,14 @@ public sealed class LeadSyncRunner(
                 {
                     break;
                 }
+
+                // Only Leads that needed work count: unchanged ones cost no call, and a bulk edit can put
+                // more of them than the limit inside the minute the run reads again.
+                if (run.Counts.Read - run.Counts.Unchanged >= limit)
+                {
+                    more = true;
+                    break;
+                }
             }
         }
 
@@ -80,7 +91,7 @@ public sealed class LeadSyncRunner(
         var c = run.Counts;
         Log.LeadSyncCompleted(logger, from.ToString("O"), c.Read, c.Created, c.Updated, c.Unchanged, c.Skipped, c.Refused, c.Deferred,
             run.Watermark?.Modstamp.ToString("O") ?? "none", request.DryRun);
-        return new LeadSyncResult(c, run.Problems, from, run.Watermark, run.Saved, run.StoppedBecause, request.DryRun, calls.Retries - retriesBefore);
+        return new LeadSyncResult(c, run.Problems, from, run.Watermark, run.Saved, run.StoppedBecause, request.DryRun, calls.Retries - retriesBefore, more && run.StoppedBecause is null);
     }
 
     private async Task PageAsync(List<LeadRecord> page, LeadSyncMap map, Run run, ILeadSyncProgress? progress, CancellationToken cancellationToken)

@@ -315,6 +315,26 @@ public sealed class LeadSyncRunnerTests(AzuriteTables azurite)
     }
 
     [Fact]
+    public async Task Run_MoreChangedLeadsThanARunTakes_EachRunTakesAPage_TheNextRunsFinish()
+    {
+        await using var h = await LeadSyncHarness.StartAsync(azurite.Server, new Dictionary<string, string?> { ["LeadSync:MaxLeadsPerRun"] = "200" });
+        var leads = h.Leads(450);
+
+        var runs = new List<StripeSf.Core.Leads.LeadSyncResult> { await h.RunAsync() };
+        while (runs[^1].MoreToRead && runs.Count < 10)
+        {
+            runs.Add(await h.RunAsync());
+        }
+
+        Assert.Equal(200, runs[0].Counts.Created);
+        Assert.True(runs[0].MoreToRead);
+        Assert.Equal(3, runs.Count);
+        Assert.Equal(450, runs.Sum(r => r.Counts.Created));
+        Assert.Equal(450, h.Stripe.Customers.Count);
+        Assert.All(leads, id => Assert.NotNull(h.Field(id, "Stripe_Customer_Id__c")));
+    }
+
+    [Fact]
     public async Task DryRun_ReadsButWritesNothing()
     {
         await using var h = await LeadSyncHarness.StartAsync(azurite.Server);

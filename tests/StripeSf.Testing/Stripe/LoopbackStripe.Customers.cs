@@ -352,9 +352,13 @@ public sealed partial class LoopbackStripe
 
     private static JsonObject Public(JsonObject customer) => (JsonObject)customer.DeepClone();
 
-    private void Journal(string method, HttpRequest request, IReadOnlyDictionary<string, string>? form, int status, bool replayed) =>
-        CustomerRequests.Enqueue(new StripeCustomerRequest(
-            method, request.Path + request.QueryString, form ?? new Dictionary<string, string>(), request.Headers["Idempotency-Key"].ToString(), status, replayed));
+    // Into both journals: Requests is what the other endpoints record (the backfill's tests read it).
+    private void Journal(string method, HttpRequest request, IReadOnlyDictionary<string, string>? form, int status, bool replayed)
+    {
+        var fields = form ?? new Dictionary<string, string>();
+        Requests.Enqueue((request.Path + request.QueryString, fields, request.Headers.Authorization.ToString()));
+        CustomerRequests.Enqueue(new StripeCustomerRequest(method, request.Path + request.QueryString, fields, request.Headers["Idempotency-Key"].ToString(), status, replayed));
+    }
 
     // Stripe's search syntax for the clauses the product uses: field:'value' or metadata['key']:'value', joined by AND.
     private static bool TryParseSearch(string query, out List<SearchClause> clauses)
