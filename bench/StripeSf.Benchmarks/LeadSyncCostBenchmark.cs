@@ -47,6 +47,8 @@ public static class LeadSyncCostBenchmark
             ["Stripe:ApiKey"] = "rk_test_bench",
             ["Stripe:ApiBase"] = stripe.BaseUrl,
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            // One run takes every Lead, so each pass is one run's cost.
+            ["LeadSync:MaxLeadsPerRun"] = leads.ToString(CultureInfo.InvariantCulture),
         }).Build();
         await using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration)
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)).AddSalesforceClient(configuration).AddLeadSync(configuration).BuildServiceProvider();
