@@ -335,6 +335,28 @@ public sealed class LeadSyncRunnerTests(AzuriteTables azurite)
     }
 
     [Fact]
+    public async Task Run_MappingFromSettings_SendsTheConfiguredFieldsAndSelectsByTheConfiguredFlag()
+    {
+        await using var h = await LeadSyncHarness.StartAsync(azurite.Server, new Dictionary<string, string?>
+        {
+            ["Mapping:LeadSync:Fields:phone"] = "",
+            ["Mapping:LeadSync:Fields:metadata.lead_city"] = "City",
+            ["Mapping:LeadSync:Fields:description"] = "Status",
+            ["Mapping:LeadSync:SyncFlag"] = "",
+        });
+        var lead = h.Lead("Lovelace", "Engines", "ada@example.com", sync: false, phone: "+44 20 7946 0000");
+        h.Edit(lead, new JsonObject { ["City"] = "London" });
+
+        await h.RunAsync();
+
+        var customer = h.CustomerOf(lead)!;
+        Assert.Null(customer["phone"]);
+        Assert.Equal("London", customer["metadata"]!["lead_city"]!.GetValue<string>());
+        Assert.Equal("Open - Not Contacted", customer["description"]!.GetValue<string>());
+        Assert.Equal("Ada Lovelace", customer["name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task DryRun_ReadsButWritesNothing()
     {
         await using var h = await LeadSyncHarness.StartAsync(azurite.Server);
