@@ -20,14 +20,13 @@ public static class WrittenFieldCatalog
         var i = m.Invoice;
         var t = m.Task;
         var s = m.Case;
-        var l = m.LeadSync;
-        var n = m.LeadLink;
+        var l = m.LeadLink;
+        var leadSync = m.LeadSync;
         return
         [
             .. Fields(a.Object, a.ExternalId, a.Name, a.SubscriptionStatus, a.BillingStatus, a.PlanName, a.PlanInterval, a.Mrr, a.Arr,
-                a.LastPaymentDate, a.CustomerHealth, a.CustomerEventAt, a.NameEventAt, a.SubscriptionEventAt, a.BillingEventAt, a.PaymentEventAt, a.HealthEventAt, a.MatchReason),
-            .. Fields(c.Object, c.ExternalId, c.Email, c.FirstName, c.LastName, c.Phone, c.CustomerEventAt, c.EmailEventAt, c.PhoneEventAt, c.MatchReason, LookupField(c.AccountRelationship)),
-            .. Fields(n.Object, n.ExternalId, n.CustomerEventAt),
+                a.LastPaymentDate, a.CustomerHealth, a.CustomerEventAt, a.NameEventAt, a.SubscriptionEventAt, a.BillingEventAt, a.PaymentEventAt, a.HealthEventAt),
+            .. Fields(c.Object, c.ExternalId, c.Email, c.FirstName, c.LastName, c.Phone, c.CustomerEventAt, c.EmailEventAt, c.PhoneEventAt, LookupField(c.AccountRelationship)),
             .. Fields(o.Object, o.ExternalId, o.RenewalKey, o.Name, o.StageName, o.Amount, o.CloseDate, o.Mrr, o.Arr, o.LastEventAt, o.LossReason, o.NoteEventAt, o.Type, LookupField(o.AccountRelationship)),
             .. Fields(k.Object, k.ExternalId, k.StartDate, k.ContractTerm, k.PlanName, k.Status, k.LastEventAt, LookupField(k.AccountRelationship)),
             .. Fields(p.Object, p.ExternalId, p.Type, p.Amount, p.Currency, p.Status, p.PaidAt, p.ChargeId, p.InvoiceId, p.CardBrand, p.CardLast4, p.LastEventAt, LookupField(p.AccountRelationship)),
@@ -35,7 +34,12 @@ public static class WrittenFieldCatalog
                 i.AttemptCount, i.NextPaymentAttempt, i.HostedInvoiceUrl, i.PaidAt, i.LastEventAt, LookupField(i.AccountRelationship)),
             .. Fields(t.Object, t.ExternalId, t.Subject, t.Priority, t.Status, t.OwnerId, t.WhatId, t.ActivityDate, t.Description, t.Resolution),
             .. Fields(s.Object, s.ExternalId, s.Subject, s.Priority, s.Status, s.Description, s.LastEventAt, LookupField(s.AccountRelationship)),
-            .. Fields(l.Object, l.CustomerId, l.Status, l.Error, l.SyncedAt, l.Fingerprint),
+            // The identity ladder: each link's reason, and the Lead's Stripe fields (a customer naming its Lead).
+            .. Fields(a.Object, a.MatchReason),
+            .. Fields(c.Object, c.MatchReason),
+            .. Fields(l.Object, l.ExternalId, l.CustomerEventAt),
+            // The Lead → Stripe sync's write-back.
+            .. Fields(leadSync.Object, leadSync.CustomerId, leadSync.Status, leadSync.Error, leadSync.SyncedAt, leadSync.Fingerprint),
         ];
     }
 

@@ -47,14 +47,14 @@ public static class OutcomeDecider
             var applied = response.Results.Count(r => r.IsSuccess && !reads.Contains(r.ReferenceId));
             if (applied > 0 && !plan.AllOrNone)
             {
-                return new ProcessingOutcome.Completed(CompletionKind.Written, $"{applied} subrequests applied; {string.Join(", ", done.Select(Skipped))}");
+                return new ProcessingOutcome.Completed(CompletionKind.Written, $"{applied} subrequests applied; {Skipped(done)}");
             }
 
             // Nothing refused as stale: every write found nothing to do (e.g. a customer whose Lead's
             // converted records belong to another Stripe customer), which is not "newer facts".
             return done.Any(d => d.Failure.IsStaleEvent) || plan.AllOrNone
                 ? new ProcessingOutcome.Completed(CompletionKind.SkippedStale, "Salesforce already holds newer facts about this object")
-                : new ProcessingOutcome.Completed(CompletionKind.NothingToWrite, $"nothing to write: {string.Join(", ", done.Select(Skipped).Distinct())}");
+                : new ProcessingOutcome.Completed(CompletionKind.NothingToWrite, $"nothing to write: {Skipped(done)}");
         }
 
         // Any transient failure, or a record another event writes, retries the whole event: a sibling
@@ -70,8 +70,10 @@ public static class OutcomeDecider
         return new ProcessingOutcome.DeadLetter(DeadLetterReasons.SalesforceRejected, $"event {subject}: Salesforce {describe}");
     }
 
-    private static string Skipped((CompositeSubrequestFailure Failure, WriteRule Rule, WriteFailureMeaning Meaning) done) =>
-        done.Failure.IsStaleEvent ? $"{done.Failure.ReferenceId} skipped as stale" : $"{done.Failure.ReferenceId} done ({done.Rule.Name})";
+    // "a, b done (rule)": subrequests done under the same rule are named once with it, in call order.
+    private static string Skipped(List<(CompositeSubrequestFailure Failure, WriteRule Rule, WriteFailureMeaning Meaning)> done) =>
+        string.Join(", ", done.GroupBy(d => d.Failure.IsStaleEvent ? "skipped as stale" : $"done ({d.Rule.Name})")
+            .Select(g => $"{string.Join(", ", g.Select(d => d.Failure.ReferenceId))} {g.Key}"));
 
     private static string Describe(CompositeSubrequestFailure failure, WriteRule? waitingFor)
     {

@@ -37,7 +37,7 @@ public sealed class LeadLinkTests(ITestOutputHelper output)
 
         var completed = Assert.IsType<ProcessingOutcome.Completed>(outcome);
         Assert.Equal(CompletionKind.Written, completed.Kind);
-        Assert.Contains("LeadNotConverted", completed.Detail);
+        Assert.Contains("accountName, account, contact, contactEmail, contactPhone done (LeadNotConverted:", completed.Detail, StringComparison.Ordinal);
         Assert.Null(org.ByStripeId("Account", "cus_Lead1"));
         Assert.Null(org.ByStripeId("Contact", "cus_Lead1"));
         Assert.Single(salesforce.Records("Account"));
