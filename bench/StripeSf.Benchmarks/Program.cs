@@ -6,6 +6,7 @@ using StripeSf.Benchmarks;
 // backfill-stand-ins N: the loopback Stripe and org of that benchmark, in a process of their own.
 // renewals [subscriptions]: wall time, Stripe and Salesforce calls of the renewal sweep.
 // reconcile [objects]: wall time, Stripe and Salesforce calls and memory of one reconciliation window.
+// leads [count]: Salesforce and Stripe calls of the Lead → Stripe sync (first run, nothing changed, a tenth changed).
 // ingress (default): BenchmarkDotNet over the webhook hot path; extra arguments go to BenchmarkDotNet.
 if (args is ["replay", ..])
 {
@@ -41,6 +42,12 @@ if (args is ["reconcile-standins", var objects])
 if (args is ["reconcile", ..])
 {
     await ReconcileCostBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
+    return 0;
+}
+
+if (args is ["leads", ..])
+{
+    await LeadSyncCostBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2_000);
     return 0;
 }
 

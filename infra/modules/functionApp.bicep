@@ -179,6 +179,11 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Renewals__OpenStage: ''
     Renewals__WonStage: ''
     Renewals__LostStage: ''
+    // The Lead → Stripe customer sync's timer (NCRONTAB): every 2 minutes. Its watermark is a table in
+    // this app's own storage (AzureWebJobsStorage__tableServiceUri, Storage Table Data Contributor).
+    LeadSync__Schedule: '0 */2 * * * *'
+    LeadSync__WatermarkTable: 'StripeSfLeadSync'
+    LeadSync__MaxLeadsPerRun: '500'
     Salesforce__LoginUrl: salesforceLoginUrl
     Salesforce__ClientId: salesforceClientId
     Salesforce__Username: salesforceUsername

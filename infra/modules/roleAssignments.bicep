@@ -74,7 +74,8 @@ resource appStorageQueueDataContributor 'Microsoft.Authorization/roleAssignments
   }
 }
 
-// App → Storage Table Data Contributor: timer-trigger schedule monitor and host bookkeeping.
+// App → Storage Table Data Contributor: timer-trigger schedule monitor, host bookkeeping and the
+// Lead sync's watermark table (LeadSync__WatermarkTable).
 resource appStorageTableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage.id, appPrincipalId, storageTableDataContributorRoleId)
   scope: storage

@@ -21,6 +21,12 @@ public interface ISalesforceClient
     /// <summary>Upserts up to 200 records of one type by external id; per-record results in input order.</summary>
     Task<IReadOnlyList<RecordResult>> UpsertCollectionAsync(string sObject, string externalIdField, IReadOnlyList<JsonObject> records, bool allOrNone, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Updates up to 200 records of one type by record id (PATCH <c>composite/sobjects</c>, each record
+    /// carrying <c>Id</c>); per-record results in input order.
+    /// </summary>
+    Task<IReadOnlyList<RecordResult>> UpdateCollectionAsync(string sObject, IReadOnlyList<JsonObject> records, bool allOrNone, CancellationToken cancellationToken);
+
     /// <summary>Runs a query and follows <c>nextRecordsUrl</c> until the last page.</summary>
     IAsyncEnumerable<JsonObject> QueryAsync(SoqlQuery query, CancellationToken cancellationToken);
 

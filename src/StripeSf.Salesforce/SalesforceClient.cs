@@ -119,6 +119,47 @@ public sealed class SalesforceClient(SalesforceConnection connection) : ISalesfo
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<RecordResult>> UpdateCollectionAsync(string sObject, IReadOnlyList<JsonObject> records, bool allOrNone, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count > MaxCollectionRecords)
+        {
+            throw new ArgumentException($"sObject Collections take at most {MaxCollectionRecords} records, not {records.Count}", nameof(records));
+        }
+
+        if (records.Count == 0)
+        {
+            return [];
+        }
+
+        var type = Name(sObject);
+        var array = new JsonArray();
+        foreach (var record in records)
+        {
+            if (record["Id"] is null && record["id"] is null)
+            {
+                throw new ArgumentException("Every record of an update by id needs its Id", nameof(records));
+            }
+
+            var copy = (JsonObject)record.DeepClone();
+            copy["attributes"] ??= new JsonObject { ["type"] = type };
+            array.Add(copy);
+        }
+
+        var payload = new JsonObject { ["allOrNone"] = allOrNone, ["records"] = array }.ToJsonString();
+        var response = await connection.SendAsync(new SalesforceRequest(HttpMethod.Patch, "composite/sobjects", "collections-update", () => Json(payload)), cancellationToken).ConfigureAwait(false);
+
+        // Update results carry no "created"; an item that failed has no id.
+        return (JsonNode.Parse(response.Body) as JsonArray ?? [])
+            .Select(r => new RecordResult(
+                r?["id"]?.GetValue<string>(),
+                r?["success"]?.GetValue<bool>() ?? false,
+                false,
+                SalesforceErrorParser.Parse(r?["errors"])))
+            .ToArray();
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<JsonObject> QueryAsync(SoqlQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var page = await QueryPageAsync(query, cancellationToken).ConfigureAwait(false);

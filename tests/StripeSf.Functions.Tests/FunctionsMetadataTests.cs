@@ -88,6 +88,20 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void LeadSyncTimer_ReadsItsScheduleFromTheSettingTheAppAndSampleDefine_EveryTwoMinutesByDefault()
+    {
+        var (_, timer) = Assert.Single(Triggers("timerTrigger"), t => t.Name == "LeadSync");
+        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "local.settings.sample.json")))!["Values"]!;
+        var bicep = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "infra", "modules", "functionApp.bicep"));
+
+        Assert.Equal("%LeadSync__Schedule%", timer["schedule"]!.GetValue<string>());
+        var schedule = sample["LeadSync__Schedule"]!.GetValue<string>();
+        Assert.Equal(new StripeSf.Core.Leads.LeadSyncOptions().Schedule, schedule);
+        Assert.Equal("0 */2 * * * *", schedule);
+        Assert.Contains($"LeadSync__Schedule: '{schedule}'", bicep, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Operations_DeadLetterEndpoints_NeedAFunctionKey()
     {
         foreach (var (name, route, method) in new[] { ("DeadLetterSummary", "ops/deadletters", "get"), ("DeadLetterReplay", "ops/deadletters/{queue}/replay", "post") })
@@ -104,7 +118,7 @@ public sealed class FunctionsMetadataTests
     {
         var expected = RoutingTable.Default.EventTypes
             .Select(t => string.Concat(t.Split('.', '_').Select(p => char.ToUpperInvariant(p[0]) + p[1..])))
-            .Concat(["StripeWebhookFunction", "Reconciliation", "DeadLetterSummary", "DeadLetterReplay", "Notifications"])
+            .Concat(["StripeWebhookFunction", "Reconciliation", "DeadLetterSummary", "DeadLetterReplay", "Notifications", "LeadSync"])
             .Concat(["Renewals"])
             .Order(StringComparer.Ordinal);
 

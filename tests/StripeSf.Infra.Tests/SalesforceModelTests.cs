@@ -73,6 +73,10 @@ public sealed partial class SalesforceModelTests
         { "Stripe_Reconciliation_Run__c", "Status__c", "Text|Picklist" },
         { "Lead", "Stripe_Customer_Id__c", Id },
         { "Lead", "Sync_To_Stripe__c", "Checkbox" },
+        { "Lead", "Stripe_Sync_Status__c", "Picklist" },
+        { "Lead", "Stripe_Sync_Error__c", "Text" },
+        { "Lead", "Stripe_Synced_At__c", "DateTime" },
+        { "Lead", "Stripe_Sync_Fingerprint__c", "Text" },
     };
 
     // The upsert key of every object: an external id, unique, so a duplicate delivery cannot insert twice.
@@ -98,6 +102,7 @@ public sealed partial class SalesforceModelTests
         { "Account", "Customer_Health__c", "Healthy,At Risk,Critical" },
         { "Account", "Stripe_Health_Basis__c", "Healthy,At Risk,Critical" },
         { "Stripe_Payment__c", "Type__c", "Charge,Refund,Dispute" },
+        { "Lead", "Stripe_Sync_Status__c", $"{StripeSf.Core.Leads.LeadSyncStatus.Synced},{StripeSf.Core.Leads.LeadSyncStatus.Skipped},{StripeSf.Core.Leads.LeadSyncStatus.Error}" },
     };
 
     public static TheoryData<string, string> EventAtFields => new()

@@ -20,6 +20,7 @@ public static class StripeSfCommand
         root.Subcommands.Add(BackfillCommand.Create());
         root.Subcommands.Add(NotifyCommand.Create());
         root.Subcommands.Add(RenewalsCommand.Create());
+        root.Subcommands.Add(SyncLeadsCommand.Create());
         return root;
     }
 }

@@ -28,6 +28,10 @@ public sealed class CallCountingSalesforceClient(ISalesforceClient inner) : ISal
         Count(inner.UpsertCollectionAsync(sObject, externalIdField, records, allOrNone, cancellationToken));
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<RecordResult>> UpdateCollectionAsync(string sObject, IReadOnlyList<JsonObject> records, bool allOrNone, CancellationToken cancellationToken) =>
+        Count(inner.UpdateCollectionAsync(sObject, records, allOrNone, cancellationToken));
+
+    /// <inheritdoc />
     public IAsyncEnumerable<JsonObject> QueryAsync(SoqlQuery query, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _calls);

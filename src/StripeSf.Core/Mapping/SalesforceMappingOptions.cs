@@ -37,6 +37,9 @@ public sealed class SalesforceMappingOptions
     /// <summary>Case fields.</summary>
     public CaseMap Case { get; set; } = new();
 
+    /// <summary>The Lead → Stripe customer sync (the reverse direction).</summary>
+    public LeadSyncMap LeadSync { get; set; } = new();
+
     /// <summary>Which flows run.</summary>
     public FlowSwitches Flows { get; set; } = new();
 

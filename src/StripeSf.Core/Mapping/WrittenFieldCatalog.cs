@@ -21,6 +21,7 @@ public static class WrittenFieldCatalog
         var t = m.Task;
         var s = m.Case;
         var l = m.LeadLink;
+        var leadSync = m.LeadSync;
         return
         [
             .. Fields(a.Object, a.ExternalId, a.Name, a.SubscriptionStatus, a.BillingStatus, a.PlanName, a.PlanInterval, a.Mrr, a.Arr,
@@ -37,6 +38,8 @@ public static class WrittenFieldCatalog
             .. Fields(a.Object, a.MatchReason),
             .. Fields(c.Object, c.MatchReason),
             .. Fields(l.Object, l.ExternalId, l.CustomerEventAt),
+            // The Lead → Stripe sync's write-back.
+            .. Fields(leadSync.Object, leadSync.CustomerId, leadSync.Status, leadSync.Error, leadSync.SyncedAt, leadSync.Fingerprint),
         ];
     }
 

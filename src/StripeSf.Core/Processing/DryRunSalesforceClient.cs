@@ -60,6 +60,21 @@ public sealed class DryRunSalesforceClient(ILogger<DryRunSalesforceClient> logge
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<RecordResult>> UpdateCollectionAsync(string sObject, IReadOnlyList<JsonObject> records, bool allOrNone, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var results = new List<RecordResult>(records.Count);
+        foreach (var record in records)
+        {
+            var id = (string?)record["Id"] ?? "";
+            Log.DryRunSubrequest(logger, "PATCH", $"composite/sobjects ({sObject} {id})", "collections-update", record.ToJsonString());
+            results.Add(new RecordResult(id, true, false, []));
+        }
+
+        return Task.FromResult<IReadOnlyList<RecordResult>>(results);
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<JsonObject> QueryAsync(SoqlQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.CompletedTask.ConfigureAwait(false);

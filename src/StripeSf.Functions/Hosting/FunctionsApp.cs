@@ -30,6 +30,7 @@ public static class FunctionsApp
         builder.Services.AddStripeEventProcessing();
         builder.Services.AddSalesforce(builder.Configuration);
         builder.Services.AddServiceBusQueues(builder.Configuration);
+        builder.Services.AddLeadSync(builder.Configuration);
         return builder;
     }
 }

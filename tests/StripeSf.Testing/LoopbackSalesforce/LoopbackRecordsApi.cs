@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace StripeSf.Testing.LoopbackSalesforce;
 
 /// <summary>sobjects/...: upsert by external id, create, update, read, describe; and sObject Collections upsert.</summary>
-internal sealed class LoopbackRecordsApi(LoopbackOrg org, LoopbackWriter writer)
+internal sealed partial class LoopbackRecordsApi(LoopbackOrg org, LoopbackWriter writer)
 {
     public LoopbackResult Upsert(string version, string type, string field, string value, JsonObject body, LoopbackJournal journal, bool updateOnly = false)
     {

@@ -69,6 +69,7 @@ internal sealed class LoopbackRouter
             ("POST", ["composite"]) => composite.Handle(body),
             ("POST", ["chatter", "feed-elements"]) => Chatter.Post(body),
             ("PATCH", ["composite", "sobjects", var t, var f]) => records.UpsertCollection(t, f, body),
+            ("PATCH", ["composite", "sobjects"]) => records.UpdateCollection(body),
             ("GET", ["query"]) => query.Query(version, q.TryGetValue("q", out var soql) ? soql.ToString() : string.Empty),
             ("GET", ["query", var locator]) => query.More(version, locator),
             ("POST", ["jobs", "ingest"]) => bulk.Create(version, body),

@@ -39,7 +39,8 @@ public static class LoopbackSchema
                 ["Total_Discrepancies__c"]),
             new("Lead", "00Q", ["Stripe_Customer_Id__c"],
                 ["FirstName", "LastName", "Company", "Email", "Phone", "Status", "Sync_To_Stripe__c", "OwnerId", "Street", "City",
-                 "PostalCode", "Country", "State", "Stripe_Customer_Event_At__c"],
+                 "PostalCode", "Country", "State", "Stripe_Customer_Event_At__c", "Stripe_Sync_Status__c", "Stripe_Sync_Error__c", "Stripe_Synced_At__c",
+                 "Stripe_Sync_Fingerprint__c"],
                 // Set by lead conversion only (convertLead), never by a write; a converted Lead refuses updates.
                 ["IsConverted", "ConvertedAccountId", "ConvertedContactId"], null, new Dictionary<string, bool> { ["IsConverted"] = false }),
             new("User", "005", [], ["Username", "Email", "IsActive"]),

@@ -83,6 +83,7 @@ internal sealed class LoopbackWriter(LoopbackOrg org)
         record["Id"] = id;
         record["CreatedDate"] = org.Now();
         record["LastModifiedDate"] = org.Now();
+        record["SystemModstamp"] = record["LastModifiedDate"]!.DeepClone();
         foreach (var (field, value) in schema.Defaults ?? new Dictionary<string, bool>())
         {
             record[field] ??= value;
@@ -131,6 +132,7 @@ internal sealed class LoopbackWriter(LoopbackOrg org)
         }
 
         record["LastModifiedDate"] = org.Now();
+        record["SystemModstamp"] = record["LastModifiedDate"]!.DeepClone();
         journal.Record(table, id, existing);
         table.Put(id, record);
         LoopbackRollups.AfterWrite(org, schema.Name, record, inserting: false, journal);

@@ -5,8 +5,8 @@ using System.Net.Sockets;
 namespace StripeSf.Testing.Storage;
 
 /// <summary>
-/// A real Azurite blob service on 127.0.0.1 (in-memory), from tools/azurite (installed with
-/// <c>npm ci --prefix tools/azurite</c>; installed on first use when missing).
+/// A real Azurite blob (<see cref="StartAsync"/>) or table (<see cref="StartTableAsync"/>) service on
+/// 127.0.0.1 (in-memory), from tools/azurite (installed by <c>.ci/steps/azurite.sh</c>, or on first use when missing).
 /// </summary>
 public sealed class Azurite : IAsyncDisposable
 {
@@ -15,45 +15,51 @@ public sealed class Azurite : IAsyncDisposable
 
     private readonly Process _process;
 
-    private Azurite(Process process, int port)
+    private Azurite(Process process, string service, int port)
     {
         _process = process;
-        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+        var endpoint = service == "table" ? "TableEndpoint" : "BlobEndpoint";
+        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};{endpoint}=http://127.0.0.1:{port}/devstoreaccount1;";
     }
 
-    /// <summary>Connection string for the emulator's blob endpoint.</summary>
+    /// <summary>Connection string for the emulator's blob (or table) endpoint.</summary>
     public string ConnectionString { get; }
 
     /// <summary>Starts Azurite's blob service on a free port and waits until it accepts connections.</summary>
-    public static async Task<Azurite> StartAsync()
+    public static Task<Azurite> StartAsync() => StartAsync("blob");
+
+    /// <summary>Starts Azurite's table service on a free port and waits until it accepts connections.</summary>
+    public static Task<Azurite> StartTableAsync() => StartAsync("table");
+
+    private static async Task<Azurite> StartAsync(string service)
     {
         var tools = Path.Combine(RepositoryRoot.Path, "tools", "azurite");
-        var binary = Path.Combine(tools, "node_modules", ".bin", "azurite-blob");
+        var binary = Path.Combine(tools, "node_modules", ".bin", $"azurite-{service}");
         if (!File.Exists(binary))
         {
             await RunAsync("npm", "ci --no-audit --no-fund --loglevel=error", tools);
         }
 
         var port = FreePort();
-        var start = new ProcessStartInfo(binary, $"--blobHost 127.0.0.1 --blobPort {port} --inMemoryPersistence --skipApiVersionCheck --silent --loose")
+        var start = new ProcessStartInfo(binary, $"--{service}Host 127.0.0.1 --{service}Port {port} --inMemoryPersistence --skipApiVersionCheck --silent --loose")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = tools,
         };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start azurite-blob");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start azurite-{service}");
         for (var i = 0; i < 200; i++)
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"azurite-blob exited: {await process.StandardError.ReadToEndAsync()}");
+                throw new InvalidOperationException($"azurite-{service} exited: {await process.StandardError.ReadToEndAsync()}");
             }
 
             try
             {
                 using var probe = new TcpClient();
                 await probe.ConnectAsync(IPAddress.Loopback, port);
-                return new Azurite(process, port);
+                return new Azurite(process, service, port);
             }
             catch (SocketException)
             {
@@ -62,7 +68,7 @@ public sealed class Azurite : IAsyncDisposable
         }
 
         process.Kill(entireProcessTree: true);
-        throw new TimeoutException("azurite-blob did not start within 20 s");
+        throw new TimeoutException($"azurite-{service} did not start within 20 s");
     }
 
     /// <inheritdoc />

@@ -16,7 +16,7 @@ namespace StripeSf.Testing.Stripe;
 /// form-encoded request and answers with the documented object shapes (POST /v1/webhook_endpoints,
 /// GET by id, and the lists GET /v1/charges, /v1/invoices, /v1/refunds, /v1/events… of registered objects).
 /// </summary>
-public sealed class LoopbackStripe : IAsyncDisposable
+public sealed partial class LoopbackStripe : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly Dictionary<string, (int Count, JsonObject[] Sorted, Dictionary<string, int> Positions)> _sorted = new(StringComparer.Ordinal);
@@ -120,6 +120,7 @@ public sealed class LoopbackStripe : IAsyncDisposable
                 ? Results.Text(json, "application/json")
                 : Results.Json(new { error = new { type = "invalid_request_error", code = "resource_missing", message = $"No such object: '{request.RouteValues["id"]}'" } }, statusCode: 404);
         });
+        stripe.MapCustomers(app);
         await app.StartAsync();
         stripe.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return stripe;
