@@ -82,7 +82,15 @@ public sealed class SalesforceClient(SalesforceConnection connection) : ISalesfo
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<RecordResult>> UpsertCollectionAsync(string sObject, string externalIdField, IReadOnlyList<JsonObject> records, bool allOrNone, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RecordResult>> UpsertCollectionAsync(string sObject, string externalIdField, IReadOnlyList<JsonObject> records, bool allOrNone, CancellationToken cancellationToken) =>
+        CollectionAsync(sObject, records, allOrNone, $"composite/sobjects/{Name(sObject)}/{Name(externalIdField)}", "collections-upsert", byId: false, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RecordResult>> UpdateCollectionAsync(string sObject, IReadOnlyList<JsonObject> records, bool allOrNone, CancellationToken cancellationToken) =>
+        CollectionAsync(sObject, records, allOrNone, "composite/sobjects", "collections-update", byId: true, cancellationToken);
+
+    // One sObject Collections PATCH (≤ 200 records): an upsert by external id, or an update by Id (byId).
+    private async Task<IReadOnlyList<RecordResult>> CollectionAsync(string sObject, IReadOnlyList<JsonObject> records, bool allOrNone, string path, string operation, bool byId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
         if (records.Count > MaxCollectionRecords)
@@ -99,6 +107,11 @@ public sealed class SalesforceClient(SalesforceConnection connection) : ISalesfo
         var array = new JsonArray();
         foreach (var record in records)
         {
+            if (byId && record["Id"] is null && record["id"] is null)
+            {
+                throw new ArgumentException("Every record of an update by id needs its Id", nameof(records));
+            }
+
             // Collections need each record's type in attributes; callers should not have to repeat it.
             var copy = (JsonObject)record.DeepClone();
             copy["attributes"] ??= new JsonObject { ["type"] = type };
@@ -106,55 +119,14 @@ public sealed class SalesforceClient(SalesforceConnection connection) : ISalesfo
         }
 
         var payload = new JsonObject { ["allOrNone"] = allOrNone, ["records"] = array }.ToJsonString();
-        var path = $"composite/sobjects/{type}/{Name(externalIdField)}";
-        var response = await connection.SendAsync(new SalesforceRequest(HttpMethod.Patch, path, "collections-upsert", () => Json(payload)), cancellationToken).ConfigureAwait(false);
-
-        return (JsonNode.Parse(response.Body) as JsonArray ?? [])
-            .Select(r => new RecordResult(
-                r?["id"]?.GetValue<string>(),
-                r?["success"]?.GetValue<bool>() ?? false,
-                r?["created"]?.GetValue<bool>() ?? false,
-                SalesforceErrorParser.Parse(r?["errors"])))
-            .ToArray();
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<RecordResult>> UpdateCollectionAsync(string sObject, IReadOnlyList<JsonObject> records, bool allOrNone, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(records);
-        if (records.Count > MaxCollectionRecords)
-        {
-            throw new ArgumentException($"sObject Collections take at most {MaxCollectionRecords} records, not {records.Count}", nameof(records));
-        }
-
-        if (records.Count == 0)
-        {
-            return [];
-        }
-
-        var type = Name(sObject);
-        var array = new JsonArray();
-        foreach (var record in records)
-        {
-            if (record["Id"] is null && record["id"] is null)
-            {
-                throw new ArgumentException("Every record of an update by id needs its Id", nameof(records));
-            }
-
-            var copy = (JsonObject)record.DeepClone();
-            copy["attributes"] ??= new JsonObject { ["type"] = type };
-            array.Add(copy);
-        }
-
-        var payload = new JsonObject { ["allOrNone"] = allOrNone, ["records"] = array }.ToJsonString();
-        var response = await connection.SendAsync(new SalesforceRequest(HttpMethod.Patch, "composite/sobjects", "collections-update", () => Json(payload)), cancellationToken).ConfigureAwait(false);
+        var response = await connection.SendAsync(new SalesforceRequest(HttpMethod.Patch, path, operation, () => Json(payload)), cancellationToken).ConfigureAwait(false);
 
         // Update results carry no "created"; an item that failed has no id.
         return (JsonNode.Parse(response.Body) as JsonArray ?? [])
             .Select(r => new RecordResult(
                 r?["id"]?.GetValue<string>(),
                 r?["success"]?.GetValue<bool>() ?? false,
-                false,
+                r?["created"]?.GetValue<bool>() ?? false,
                 SalesforceErrorParser.Parse(r?["errors"])))
             .ToArray();
     }

@@ -14,20 +14,8 @@ public sealed class LeadSyncStripeClient(IOptions<StripeApiOptions> options)
     private IStripeClient? _client;
 
     /// <summary>The client; throws <see cref="InvalidOperationException"/> naming <c>Stripe__ApiKey</c> when it is not set.</summary>
-    public IStripeClient Client => _client ??= Create(options.Value);
-
-    private static StripeClient Create(StripeApiOptions stripe)
-    {
-        if (string.IsNullOrWhiteSpace(stripe.ApiKey))
-        {
-            throw new InvalidOperationException("Stripe__ApiKey is required for the Lead sync: a restricted key (rk_…) with write access to customers.");
-        }
-
-        return new StripeClient(new StripeClientOptions
-        {
-            ApiKey = stripe.ApiKey,
-            ApiBase = string.IsNullOrWhiteSpace(stripe.ApiBase) ? null : stripe.ApiBase,
-            HttpClient = new SystemNetHttpClient(maxNetworkRetries: 0),
-        });
-    }
+    public IStripeClient Client => _client ??= StripeClientFactory.Create(
+        options.Value,
+        "Stripe__ApiKey is required for the Lead sync: a restricted key (rk_…) with write access to customers.",
+        sdkRetries: false);
 }

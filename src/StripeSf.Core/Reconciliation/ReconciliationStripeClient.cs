@@ -14,16 +14,7 @@ public sealed class ReconciliationStripeClient(IOptions<StripeApiOptions> option
     private IStripeClient? _client;
 
     /// <summary>The client; throws <see cref="InvalidOperationException"/> naming <c>Stripe__ApiKey</c> when it is not set.</summary>
-    public IStripeClient Client => _client ??= Create(options.Value);
-
-    private static StripeClient Create(StripeApiOptions stripe)
-    {
-        if (string.IsNullOrWhiteSpace(stripe.ApiKey))
-        {
-            throw new InvalidOperationException(
-                "Stripe__ApiKey is required for reconciliation: a restricted key (rk_…) with read access to charges, invoices, refunds, subscriptions and events.");
-        }
-
-        return new StripeClient(new StripeClientOptions { ApiKey = stripe.ApiKey, ApiBase = string.IsNullOrWhiteSpace(stripe.ApiBase) ? null : stripe.ApiBase });
-    }
+    public IStripeClient Client => _client ??= StripeClientFactory.Create(
+        options.Value,
+        "Stripe__ApiKey is required for reconciliation: a restricted key (rk_…) with read access to charges, invoices, refunds, subscriptions and events.");
 }
