@@ -119,6 +119,8 @@ public static class BackfillCostBenchmark
 
         public Dictionary<string, double> Seconds { get; } = new(StringComparer.Ordinal);
 
+        public void ObjectStarted(string objectType, long? estimatedTotal, BackfillTally tally) => Sample();
+
         public void ChunkDone(string objectType, BackfillTally tally) => Sample();
 
         public void JobStarted(string objectType, string sObject, string jobId, int rows) => Sample();

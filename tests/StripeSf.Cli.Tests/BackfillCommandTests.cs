@@ -72,7 +72,7 @@ public sealed class BackfillCommandTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
-    public async Task Backfill_EveryObjectTypeByDefault_PrintsEachTypesSummaryAndEtaUnknownWhileRunning()
+    public async Task Backfill_EveryObjectTypeByDefault_PrintsEachTypesSummaryAndStripesCountOrWhyThereIsNone()
     {
         await using var stripe = await LoopbackStripe.StartAsync();
         await using var salesforce = await LoopbackSalesforce.StartAsync(new LoopbackSalesforceOptions { ClientId = "bf", ClientSecret = "bf", BulkPollsUntilComplete = 0 });
@@ -91,7 +91,11 @@ public sealed class BackfillCommandTests(ITestOutputHelper log) : IDisposable
         log.WriteLine(output.ToString() + error);
         var text = output.ToString();
         Assert.Equal(0, exitCode);
-        Assert.Contains("ETA unknown (Stripe lists carry no total)", text, StringComparison.Ordinal);
+        Assert.Contains("backfill: customers: Stripe estimates ~4 objects", text, StringComparison.Ordinal);
+        Assert.Contains("backfill: invoices: 13 of ~13 read (", text, StringComparison.Ordinal);
+        Assert.Contains("backfill: refunds: no count from Stripe", text, StringComparison.Ordinal);
+        Assert.Contains("ETA unknown (Stripe has no count for refunds: they have no search API)", text, StringComparison.Ordinal);
+        Assert.Contains("ETA unknown (Stripe has no count for disputes: they have no search API)", text, StringComparison.Ordinal);
         Assert.Contains("backfill: customers: 4 read; 8 created", text, StringComparison.Ordinal);
         Assert.Contains("backfill: subscriptions: 4 read; ", text, StringComparison.Ordinal);
         Assert.Contains("backfill: invoices: 13 read (1 with nothing a webhook would write); ", text, StringComparison.Ordinal);
@@ -129,6 +133,92 @@ public sealed class BackfillCommandTests(ITestOutputHelper log) : IDisposable
         Assert.Contains("  sample: Stripe_Payment__c by Stripe_Payment_Id__c = ch_cli000001_3 (payment)", text, StringComparison.Ordinal);
         Assert.EndsWith("dry run: nothing was written" + Environment.NewLine, text, StringComparison.Ordinal);
         Assert.Equal(0, salesforce.ApiCalls);
+    }
+
+    [Fact]
+    public async Task Backfill_CustomersStripeCounts_ShowsTheEstimateARateAndAnEtaPerChunkAndRefundsSayWhyTheyHaveNone()
+    {
+        await using var stripe = await LoopbackStripe.StartAsync();
+        await using var salesforce = await LoopbackSalesforce.StartAsync(new LoopbackSalesforceOptions { ClientId = "bf", ClientSecret = "bf", BulkPollsUntilComplete = 0 });
+        AddCustomers(stripe, 250);
+        stripe.Add("refunds", StripeHistory.Refund("re_cli_1", "ch_cli_gone", 500, 1_790_000_500));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await BackfillCommand.RunAsync(Settings(salesforce, stripe), Options() with { Objects = "customers,refunds", ChunkSize = 100 },
+            new PlainBackfillProgress(output), output, error, CancellationToken.None);
+
+        log.WriteLine(output.ToString() + error);
+        var text = output.ToString();
+        Assert.Equal(0, exitCode);
+        Assert.Contains("backfill: customers: Stripe estimates ~250 objects", text, StringComparison.Ordinal);
+        Assert.Matches(@"backfill: customers: 100 of ~250 read \([\d,]+/s, ETA \d+s\)", text);
+        Assert.Matches(@"backfill: customers: 200 of ~250 read \([\d,]+/s, ETA \d+s\)", text);
+        Assert.Contains("backfill: customers: 250 of ~250 read (", text, StringComparison.Ordinal);
+        Assert.Contains("backfill: refunds: no count from Stripe", text, StringComparison.Ordinal);
+        Assert.Contains("backfill: refunds: 1 read (", text, StringComparison.Ordinal);
+        Assert.Contains("ETA unknown (Stripe has no count for refunds: they have no search API)", text, StringComparison.Ordinal);
+        Assert.Single(stripe.Requests, r => r.Path.StartsWith("/v1/customers/search?", StringComparison.Ordinal));
+        Assert.Equal(250, salesforce.Records("Account").Count);
+    }
+
+    [Theory]
+    [InlineData(403)]
+    [InlineData(400)]
+    public async Task Backfill_StripeRefusesTheCount_StillBackfillsAndSaysTheEtaIsUnknown(int status)
+    {
+        await using var stripe = await LoopbackStripe.StartAsync();
+        await using var salesforce = await LoopbackSalesforce.StartAsync(new LoopbackSalesforceOptions { ClientId = "bf", ClientSecret = "bf", BulkPollsUntilComplete = 0 });
+        AddCustomers(stripe, 4);
+        stripe.RefuseSearch(status);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await BackfillCommand.RunAsync(Settings(salesforce, stripe), Options(), new PlainBackfillProgress(output), output, error, CancellationToken.None);
+
+        log.WriteLine(output.ToString() + error);
+        var text = output.ToString();
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", error.ToString());
+        Assert.Contains("backfill: customers: no count from Stripe", text, StringComparison.Ordinal);
+        Assert.Contains("backfill: customers: 4 read (", text, StringComparison.Ordinal);
+        Assert.Contains("ETA unknown (Stripe's search gave no count)", text, StringComparison.Ordinal);
+        Assert.Contains("backfill: customers: 4 read; 8 created, 12 updated, 0 skipped as stale (newer live data), 0 failed", text, StringComparison.Ordinal);
+        Assert.Equal(4, salesforce.Records("Account").Count);
+    }
+
+    [Fact]
+    public void PlainProgress_MoreReadThanStripesEstimate_NeverShowsMoreThanTheEstimateAndSaysWhyTheEtaIsUnknown()
+    {
+        using var output = new StringWriter();
+        var progress = new PlainBackfillProgress(output);
+
+        progress.ObjectStarted("customers", 10, new StripeSf.Core.Backfill.BackfillTally());
+        progress.ChunkDone("customers", new StripeSf.Core.Backfill.BackfillTally { Read = 5 });
+        progress.ChunkDone("customers", new StripeSf.Core.Backfill.BackfillTally { Read = 12 });
+
+        var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("backfill: customers: Stripe estimates ~10 objects", lines[0]);
+        Assert.Matches(@"^backfill: customers: 5 of ~10 read \([\d,]+/s, ETA \d+s\)", lines[1]);
+        Assert.Matches(@"^backfill: customers: 12 read \([\d,]+/s, ETA unknown \(more read than Stripe's estimate of ~10\)\)", lines[2]);
+    }
+
+    [Fact]
+    public void PlainProgress_Resumed_CountsOnFromTheCheckpointAndRatesOnlyThisRunsReads()
+    {
+        using var output = new StringWriter();
+        var progress = new PlainBackfillProgress(output);
+
+        progress.ObjectStarted("invoices", 10_000, new StripeSf.Core.Backfill.BackfillTally { Read = 5_000 });
+        Thread.Sleep(50);
+        progress.ChunkDone("invoices", new StripeSf.Core.Backfill.BackfillTally { Read = 5_100 });
+
+        var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("backfill: invoices: Stripe estimates ≥10,000 objects, 5,000 read before (resumed)", lines[0]);
+        // 100 read in this run over ≥ 50 ms: at most 2,000/s, so at least 3 s for the 4,900 left (a lower bound: Stripe counts to 10,000).
+        var match = System.Text.RegularExpressions.Regex.Match(lines[1], @"^backfill: invoices: 5,100 of ≥10,000 read \((?<rate>[\d,]+)/s, ETA ≥ (?<eta>.+)\)");
+        Assert.True(match.Success, lines[1]);
+        Assert.InRange(int.Parse(match.Groups["rate"].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture), 1, 2_000);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

@@ -44,12 +44,57 @@ public sealed class SpectreBackfillProgressTests
         {
             var progress = new SpectreBackfillProgress(context);
             progress.ObjectDone(BackfillObjects.Customers, new BackfillTally { Read = 7 });
-            progress.ChunkDone(BackfillObjects.Invoices, new BackfillTally { Read = 50_000, Created = 50_000 });
+            progress.ObjectStarted(BackfillObjects.Refunds, null, new BackfillTally());
+            progress.ChunkDone(BackfillObjects.Refunds, new BackfillTally { Read = 50_000, Created = 50_000 });
             return Task.CompletedTask;
         });
 
         var text = writer.ToString();
-        Assert.Contains("invoices: 50,000 read", text, StringComparison.Ordinal);
-        Assert.Contains("ETA unknown (Stripe lists carry no total)", text, StringComparison.Ordinal);
+        Assert.Contains("refunds: 50,000 read", text, StringComparison.Ordinal);
+        Assert.Contains("ETA unknown (Stripe has no count for refunds: they have no search API)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Progress_StripeEstimatesTheCount_TheBarIsAShareOfTheEstimateWithAnEta()
+    {
+        var text = await RenderAsync(progress =>
+        {
+            progress.ObjectStarted(BackfillObjects.Customers, 400, new BackfillTally());
+            progress.ChunkDone(BackfillObjects.Customers, new BackfillTally { Read = 100, Created = 100 });
+        });
+
+        Assert.Contains("customers: 100 of ~400 read (", text, StringComparison.Ordinal);
+        Assert.Matches(@"/s, ETA \d+s\)", text);
+        Assert.Contains("25%", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Progress_MoreReadThanTheEstimate_NeverShowsMoreThanAllOfIt()
+    {
+        var text = await RenderAsync(progress =>
+        {
+            progress.ObjectStarted(BackfillObjects.Customers, 400, new BackfillTally());
+            progress.ChunkDone(BackfillObjects.Customers, new BackfillTally { Read = 100 });
+            progress.ChunkDone(BackfillObjects.Customers, new BackfillTally { Read = 500 });
+        });
+
+        Assert.Contains("customers: 500 read (", text, StringComparison.Ordinal);
+        Assert.Contains("ETA unknown (more read than Stripe's estimate of ~400)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("500 of", text, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\b(1[0-9]{2}|[2-9][0-9]{2})%", text);
+    }
+
+    private static async Task<string> RenderAsync(Action<SpectreBackfillProgress> steps)
+    {
+        using var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.Yes, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(writer), Interactive = InteractionSupport.Yes });
+        console.Profile.Width = 240;
+        await console.Progress().StartAsync(context =>
+        {
+            steps(new SpectreBackfillProgress(context));
+            return Task.CompletedTask;
+        });
+
+        return writer.ToString();
     }
 }

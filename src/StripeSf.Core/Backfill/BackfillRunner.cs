@@ -16,11 +16,14 @@ namespace StripeSf.Core.Backfill;
 /// (the first row for its key: Salesforce refuses a key twice in one job). The Account roll-ups
 /// child objects write are kept for the newest object of each customer only (<see cref="BackfillRollups"/>).
 /// Memory is bounded by the chunk, plus one roll-up entry per customer. Email matching runs first for
-/// each chunk of customers (<see cref="BackfillContactClaims"/>). After every chunk the checkpoint
+/// each chunk of customers (<see cref="BackfillContactClaims"/>). Before each list, one search call asks
+/// Stripe how many objects it holds, for the ETA (<see cref="BackfillTotals"/>). After every chunk the checkpoint
 /// moves on; see <see cref="BackfillCheckpoint"/>.
 /// </summary>
 public sealed class BackfillRunner(ReconciliationStripeClient stripe, BackfillMapper mapper, SalesforceBulkClient? bulk, BackfillContactClaims? claims, TimeProvider time)
 {
+    private readonly BackfillTotals _totals = new(stripe);
+
     /// <summary>Runs <paramref name="request"/>; a dry run reads Stripe and maps, and neither writes Salesforce nor the checkpoint.</summary>
     public async Task<BackfillResult> RunAsync(BackfillRequest request, IBackfillProgress progress, CancellationToken cancellationToken)
     {
@@ -43,6 +46,11 @@ public sealed class BackfillRunner(ReconciliationStripeClient stripe, BackfillMa
             var cursor = request.DryRun ? new BackfillCursor() : checkpoint.For(objectType);
             tally.Read = cursor.Read;
             var sampled = 0;
+            if (!cursor.Done)
+            {
+                progress.ObjectStarted(objectType, await _totals.EstimateAsync(objectType, checkpoint.Since, cancellationToken).ConfigureAwait(false), tally);
+            }
+
             while (!cursor.Done)
             {
                 var (rows, emails, last, more, read) = await ReadChunkAsync(objectType, checkpoint, cursor.After, request.ChunkSize, rollups, tally, cancellationToken).ConfigureAwait(false);

@@ -121,9 +121,21 @@ internal sealed class BackfillHarness : IAsyncDisposable
 
         public int Chunks { get; private set; }
 
+        /// <summary>Stripe's estimate per object type as the list started, and the count read before it (a resume's checkpoint).</summary>
+        public Dictionary<string, (long? Estimate, long ReadBefore)> Started { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Every chunk's read count per object type, in order.</summary>
+        public List<(string ObjectType, long Read)> Reads { get; } = [];
+
         public Action<int>? OnJobStarted { get; init; }
 
-        public void ChunkDone(string objectType, BackfillTally tally) => Chunks++;
+        public void ObjectStarted(string objectType, long? estimatedTotal, BackfillTally tally) => Started[objectType] = (estimatedTotal, tally.Read);
+
+        public void ChunkDone(string objectType, BackfillTally tally)
+        {
+            Chunks++;
+            Reads.Add((objectType, tally.Read));
+        }
 
         public void JobStarted(string objectType, string sObject, string jobId, int rows)
         {

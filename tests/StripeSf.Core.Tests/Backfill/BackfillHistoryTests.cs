@@ -41,7 +41,7 @@ public sealed class BackfillHistoryTests(ITestOutputHelper output)
         Assert.Equal([6, 6, 18, 18, 2, 1], BackfillObjects.All.Select(t => result.Tallies[t].Read));
         // Stripe lists only live subscriptions by default, and a refund or dispute names its charge, not the customer.
         var paths = harness.Stripe.Requests.Select(r => Uri.UnescapeDataString(r.Path)).ToList();
-        Assert.All(paths.Where(p => p.StartsWith("/v1/subscriptions", StringComparison.Ordinal)), p => Assert.Contains("status=all", p, StringComparison.Ordinal));
+        Assert.All(paths.Where(p => p.StartsWith("/v1/subscriptions?", StringComparison.Ordinal)), p => Assert.Contains("status=all", p, StringComparison.Ordinal));
         Assert.All(paths.Where(p => p.StartsWith("/v1/refunds", StringComparison.Ordinal) || p.StartsWith("/v1/disputes", StringComparison.Ordinal)), p => Assert.Contains("expand[0]=data.charge", p, StringComparison.Ordinal));
         Assert.All(paths.Where(p => p.StartsWith("/v1/", StringComparison.Ordinal)), p => Assert.Contains("limit=", p, StringComparison.Ordinal));
         Assert.Equal(6, harness.Salesforce.Records("Account").Count);
@@ -224,7 +224,7 @@ public sealed class BackfillHistoryTests(ITestOutputHelper output)
         Assert.Equal(20, harness.Salesforce.Records("Stripe_Payment__c").Count);
         Assert.Equal(6, harness.Salesforce.Records("Account").Count);
         Assert.DoesNotContain(harness.Stripe.Requests, r => r.Path.StartsWith("/v1/customers", StringComparison.Ordinal) || r.Path.StartsWith("/v1/subscriptions", StringComparison.Ordinal));
-        Assert.Contains("starting_after=in_", harness.Stripe.Requests.First(r => r.Path.StartsWith("/v1/invoices", StringComparison.Ordinal)).Path, StringComparison.Ordinal);
+        Assert.Contains("starting_after=in_", harness.Stripe.Requests.First(r => r.Path.StartsWith("/v1/invoices?", StringComparison.Ordinal)).Path, StringComparison.Ordinal);
         Assert.Equal(expected, RollupsOf(harness));
     }
 
@@ -347,6 +347,8 @@ public sealed class BackfillHistoryTests(ITestOutputHelper output)
 
     private sealed class CrashingProgress(BackfillHarness.RecordingProgress inner, Action<string, string> onJobStarted) : IBackfillProgress
     {
+        public void ObjectStarted(string objectType, long? estimatedTotal, BackfillTally tally) => inner.ObjectStarted(objectType, estimatedTotal, tally);
+
         public void ChunkDone(string objectType, BackfillTally tally) => inner.ChunkDone(objectType, tally);
 
         public void JobStarted(string objectType, string sObject, string jobId, int rows)

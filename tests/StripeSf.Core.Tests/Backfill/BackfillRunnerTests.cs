@@ -115,7 +115,7 @@ public sealed class BackfillRunnerTests(ITestOutputHelper output)
         Assert.Equal(12, harness.ByCustomer("Contact").Count);
         Assert.Equal(12, harness.Salesforce.Records("Account").Count);
         Assert.Equal(12, harness.Salesforce.Records("Contact").Count);
-        var firstRead = harness.Stripe.Requests.First(r => r.Path.StartsWith("/v1/customers", StringComparison.Ordinal));
+        var firstRead = harness.Stripe.Requests.First(r => r.Path.StartsWith("/v1/customers?", StringComparison.Ordinal));
         Assert.Contains("starting_after=cus_bf007", firstRead.Path, StringComparison.Ordinal);
         Assert.Contains(harness.Salesforce.CallLog, c => c.Contains("bulk-abort", StringComparison.Ordinal) || c.Contains(open.Id, StringComparison.Ordinal));
         Assert.Empty(BackfillCheckpoint.Load(harness.CheckpointPath)!.OpenJobs);

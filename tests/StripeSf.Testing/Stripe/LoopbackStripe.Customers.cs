@@ -117,27 +117,11 @@ public sealed partial class LoopbackStripe
         });
         app.MapGet("/v1/customers/search", (HttpRequest request) =>
         {
-            var query = request.Query["query"].ToString();
-            if (!TryParseSearch(query, out var clauses))
-            {
-                Journal("GET", request, null, 400, false);
-                return Error(400, "invalid_request_error", "parameter_invalid", $"Invalid search query: {query}", "query");
-            }
-
             var now = DateTimeOffset.UtcNow;
-            var matches = Newest()
-                .Where(c => _searchableAt.GetValueOrDefault(c["id"]!.GetValue<string>()) <= now)
-                .Where(c => clauses.All(clause => clause.Matches(c)))
-                .ToList();
-            Journal("GET", request, null, 200, false);
-            return Json(200, new JsonObject
-            {
-                ["object"] = "search_result",
-                ["url"] = "/v1/customers/search",
-                ["has_more"] = false,
-                ["next_page"] = null,
-                ["data"] = new JsonArray([.. matches.Select(c => (JsonNode)Public(c))]),
-            });
+            var answer = Search("customers", request, Newest().Where(c => _searchableAt.GetValueOrDefault(c["id"]!.GetValue<string>()) <= now).Select(Public),
+                part => TryParseSearch(part, out var clauses) ? c => clauses.All(clause => clause.Matches(c)) : null);
+            Journal("GET", request, null, answer is JsonResult json ? json.Status : 200, false);
+            return answer;
         });
         app.MapGet("/v1/customers/{id}", (HttpRequest request, string id) =>
         {
@@ -419,6 +403,8 @@ public sealed partial class LoopbackStripe
 
     private sealed class JsonResult(int status, string body, IReadOnlyDictionary<string, string>? headers) : IResult
     {
+        public int Status => status;
+
         public async Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.StatusCode = status;

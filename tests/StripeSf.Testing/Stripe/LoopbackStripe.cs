@@ -121,6 +121,7 @@ public sealed partial class LoopbackStripe : IAsyncDisposable
                 : Results.Json(new { error = new { type = "invalid_request_error", code = "resource_missing", message = $"No such object: '{request.RouteValues["id"]}'" } }, statusCode: 404);
         });
         stripe.MapCustomers(app);
+        stripe.MapSearch(app);
         await app.StartAsync();
         stripe.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return stripe;
