@@ -60,16 +60,8 @@ public static class BackfillCommand
     /// <summary>Runs the backfill and prints the summary; see the class summary for exit codes.</summary>
     public static async Task<int> RunAsync(IConfiguration configuration, BackfillCommandOptions options, IBackfillProgress progress, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var problems = new List<string>();
-        if (!options.DryRun)
-        {
-            problems.AddRange(SalesforceOptionsValidator.Check(configuration.GetSection(SalesforceOptions.SectionName).Get<SalesforceOptions>() ?? new SalesforceOptions()));
-        }
-
-        if (string.IsNullOrWhiteSpace(configuration.GetSection(StripeApiOptions.SectionName).Get<StripeApiOptions>()?.ApiKey))
-        {
-            problems.Add("Stripe__ApiKey is required: a restricted key (rk_…) with read access to the backfilled objects");
-        }
+        // A dry run writes nothing to Salesforce, so it needs no Salesforce settings.
+        var problems = CliServices.SetupProblems(configuration, "read access to the backfilled objects", checkSalesforce: !options.DryRun);
 
         DateTimeOffset? from = null;
         if (options.Since is { } text)

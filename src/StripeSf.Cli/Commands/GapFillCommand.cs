@@ -43,24 +43,9 @@ public static class GapFillCommand
     /// <summary>Gap-fills, prints one line per event and a summary; see the class summary for exit codes.</summary>
     public static async Task<int> RunAsync(IConfiguration configuration, string? since, ReplayOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var problems = SalesforceOptionsValidator.Check(configuration.GetSection(SalesforceOptions.SectionName).Get<SalesforceOptions>() ?? new SalesforceOptions()).ToList();
-        if (string.IsNullOrWhiteSpace(configuration.GetSection(StripeApiOptions.SectionName).Get<StripeApiOptions>()?.ApiKey))
-        {
-            problems.Add("Stripe__ApiKey is required: a restricted key (rk_…) with read access to events");
-        }
+        var problems = CliServices.SetupProblems(configuration, "read access to events");
 
-        DateTimeOffset? from = null;
-        if (since is not null)
-        {
-            if (DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
-            {
-                from = parsed;
-            }
-            else
-            {
-                problems.Add($"--since {since} is not a UTC time (yyyy-MM-dd or yyyy-MM-ddTHH:mm:ssZ)");
-            }
-        }
+        var from = CliServices.Since(since, problems);
 
         var queued = ServiceBusClientFactory.IsConfigured(configuration);
         if (queued && !(configuration.GetSection(ClaimCheckOptions.SectionName).Get<ClaimCheckOptions>()?.IsConfigured ?? false))
@@ -98,29 +83,22 @@ public static class GapFillCommand
             await output.WriteLineAsync($"{outcome.State,-16} {outcome.EventId} {outcome.Type} {outcome.Detail}");
         }
 
-        var calls = ((CallCountingSalesforceClient)services.GetRequiredService<ISalesforceClient>()).Calls;
+        var calls = CliServices.SalesforceCalls(services);
         await output.WriteLineAsync($"{result.Summary()}; {calls} Salesforce API calls");
         return result.Failures.Count > 0 ? 1 : 0;
     }
 
-    private static ServiceProvider Services(IConfiguration configuration, bool queued)
-    {
-        var services = new ServiceCollection()
-            .AddSingleton(configuration)
-            .AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true))
-            .AddStripeEventProcessing()
-            .AddStripeReconciliation()
-            .AddSalesforceClient(configuration);
-        // The message factory only needs the claim-check threshold; the webhook secrets are not this command's business.
-        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
-        services.TryAddSingleton<EventMessageFactory>();
-        if (queued)
+    private static ServiceProvider Services(IConfiguration configuration, bool queued) =>
+        CliServices.Build(configuration, services =>
         {
-            services.AddSingleton(_ => ServiceBusClientFactory.Create(configuration));
-            services.AddSingleton<IEventPublisher, ServiceBusEventPublisher>();
-        }
-
-        services.Replace(ServiceDescriptor.Singleton<ISalesforceClient>(sp => new CallCountingSalesforceClient(sp.GetRequiredService<SalesforceClient>())));
-        return services.BuildServiceProvider();
-    }
+            services.AddStripeEventProcessing().AddStripeReconciliation();
+            // The message factory only needs the claim-check threshold; the webhook secrets are not this command's business.
+            services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName);
+            services.TryAddSingleton<EventMessageFactory>();
+            if (queued)
+            {
+                services.AddSingleton(_ => ServiceBusClientFactory.Create(configuration));
+                services.AddSingleton<IEventPublisher, ServiceBusEventPublisher>();
+            }
+        });
 }

@@ -46,11 +46,7 @@ public static class ReconcileCommand
     public static async Task<int> RunAsync(IConfiguration configuration, string? date, int? days, bool repair, TextWriter output, TextWriter error, CancellationToken cancellationToken,
         string? reportPath = null, bool dryRun = false)
     {
-        var problems = SalesforceOptionsValidator.Check(configuration.GetSection(SalesforceOptions.SectionName).Get<SalesforceOptions>() ?? new SalesforceOptions()).ToList();
-        if (string.IsNullOrWhiteSpace(configuration.GetSection(StripeApiOptions.SectionName).Get<StripeApiOptions>()?.ApiKey))
-        {
-            problems.Add("Stripe__ApiKey is required: a restricted key (rk_…) with read access to charges, invoices, refunds, subscriptions and events");
-        }
+        var problems = CliServices.SetupProblems(configuration, "read access to charges, invoices, refunds, subscriptions and events");
 
         DateOnly? firstDay = null;
         if (date is not null)
@@ -118,7 +114,7 @@ public static class ReconcileCommand
             await output.WriteLineAsync(line);
         }
 
-        var calls = ((CallCountingSalesforceClient)services.GetRequiredService<ISalesforceClient>()).Calls;
+        var calls = CliServices.SalesforceCalls(services);
         var written = reportPath is null ? "" : $"; report {reportPath} ({report.DiscrepancyCount} discrepancies, {(ReconciliationReportFile.IsCsv(reportPath) ? "CSV" : "JSON")})";
         await output.WriteLineAsync($"reconcile: {report.RemainingCount} discrepancies remain; {calls} Salesforce API calls{(dryRun ? " (dry run: nothing written)" : "")}{written}");
         return report.RemainingCount > 0 ? 1 : 0;
@@ -130,15 +126,6 @@ public static class ReconcileCommand
         public void Report(string value) => output.WriteLine("reconcile: " + value);
     }
 
-    private static ServiceProvider Services(IConfiguration configuration)
-    {
-        var services = new ServiceCollection()
-            .AddSingleton(configuration)
-            .AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true))
-            .AddStripeEventProcessing()
-            .AddStripeReconciliation()
-            .AddSalesforceClient(configuration);
-        services.Replace(ServiceDescriptor.Singleton<ISalesforceClient>(sp => new CallCountingSalesforceClient(sp.GetRequiredService<SalesforceClient>())));
-        return services.BuildServiceProvider();
-    }
+    private static ServiceProvider Services(IConfiguration configuration) =>
+        CliServices.Build(configuration, services => services.AddStripeEventProcessing().AddStripeReconciliation());
 }

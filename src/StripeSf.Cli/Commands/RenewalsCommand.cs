@@ -41,11 +41,7 @@ public static class RenewalsCommand
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var problems = SalesforceOptionsValidator.Check(configuration.GetSection(SalesforceOptions.SectionName).Get<SalesforceOptions>() ?? new SalesforceOptions()).ToList();
-        if (string.IsNullOrWhiteSpace(configuration.GetSection(StripeApiOptions.SectionName).Get<StripeApiOptions>()?.ApiKey))
-        {
-            problems.Add("Stripe__ApiKey is required: a restricted key (rk_…) with read access to subscriptions");
-        }
+        var problems = CliServices.SetupProblems(configuration, "read access to subscriptions");
 
         if (days is < 1 or > 730)
         {
@@ -66,7 +62,7 @@ public static class RenewalsCommand
             var sweep = services.GetRequiredService<RenewalSweep>();
             var ahead = days ?? services.GetRequiredService<IOptions<RenewalsOptions>>().Value.Days;
             report = await sweep.RunAsync(ahead, dryRun, new LineProgress(error), cancellationToken);
-            calls = ((CallCountingSalesforceClient)services.GetRequiredService<ISalesforceClient>()).Calls;
+            calls = CliServices.SalesforceCalls(services);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -84,17 +80,8 @@ public static class RenewalsCommand
         return report.HasFailures ? 1 : 0;
     }
 
-    private static ServiceProvider Services(IConfiguration configuration)
-    {
-        var services = new ServiceCollection()
-            .AddSingleton(configuration)
-            .AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true))
-            .AddStripeEventProcessing()
-            .AddRenewalSweep()
-            .AddSalesforceClient(configuration);
-        services.Replace(ServiceDescriptor.Singleton<ISalesforceClient>(sp => new CallCountingSalesforceClient(sp.GetRequiredService<SalesforceClient>())));
-        return services.BuildServiceProvider();
-    }
+    private static ServiceProvider Services(IConfiguration configuration) =>
+        CliServices.Build(configuration, services => services.AddStripeEventProcessing().AddRenewalSweep());
 
     // Progress<T> would post lines to the thread pool, out of order.
     private sealed class LineProgress(TextWriter writer) : IProgress<string>

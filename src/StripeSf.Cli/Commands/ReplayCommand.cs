@@ -93,14 +93,6 @@ public static class ReplayCommand
         _ => $"{"notified",-16} {notification.Key} (attempts {notification.Attempts})",
     };
 
-    private static ServiceProvider Services(IConfiguration configuration)
-    {
-        var services = new ServiceCollection()
-            .AddSingleton(configuration)
-            .AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true))
-            .AddStripeEventProcessing()
-            .AddSalesforceClient(configuration);
-        services.Replace(ServiceDescriptor.Singleton<ISalesforceClient>(sp => new CallCountingSalesforceClient(sp.GetRequiredService<SalesforceClient>())));
-        return services.BuildServiceProvider();
-    }
+    private static ServiceProvider Services(IConfiguration configuration) =>
+        CliServices.Build(configuration, services => services.AddStripeEventProcessing());
 }

@@ -40,24 +40,9 @@ public static class SyncLeadsCommand
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var problems = SalesforceOptionsValidator.Check(configuration.GetSection(SalesforceOptions.SectionName).Get<SalesforceOptions>() ?? new SalesforceOptions()).ToList();
-        if (string.IsNullOrWhiteSpace(configuration.GetSection(StripeApiOptions.SectionName).Get<StripeApiOptions>()?.ApiKey))
-        {
-            problems.Add("Stripe__ApiKey is required: a restricted key (rk_…) with write access to customers");
-        }
+        var problems = CliServices.SetupProblems(configuration, "write access to customers");
 
-        DateTimeOffset? from = null;
-        if (since is not null)
-        {
-            if (DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
-            {
-                from = parsed;
-            }
-            else
-            {
-                problems.Add($"--since {since} is not a UTC time (yyyy-MM-dd or yyyy-MM-ddTHH:mm:ssZ)");
-            }
-        }
+        var from = CliServices.Since(since, problems);
 
         if (problems.Count > 0)
         {
@@ -89,7 +74,7 @@ public static class SyncLeadsCommand
             }
 
             var c = result.Counts;
-            var calls = ((CallCountingSalesforceClient)services.GetRequiredService<ISalesforceClient>()).Calls;
+            var calls = CliServices.SalesforceCalls(services);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{c.Read} Leads read: {c.Created} created, {c.Updated} updated, {c.Unchanged} unchanged, {c.Skipped} skipped, {c.Refused} refused by Stripe, {c.Deferred} deferred; " +
                 $"watermark {(result.Watermark is { } w ? $"{w.Modstamp:O} ({w.LeadId})" : "none")}{(result.WatermarkSaved ? " saved" : dryRun ? " (not saved: dry run)" : " unchanged")}; " +
@@ -121,16 +106,8 @@ public static class SyncLeadsCommand
         }
     }
 
-    private static ServiceProvider Services(IConfiguration configuration)
-    {
-        var services = new ServiceCollection()
-            .AddSingleton(configuration)
-            .AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true))
-            .AddSalesforceClient(configuration)
-            .AddLeadSync(configuration);
-        services.Replace(ServiceDescriptor.Singleton<ISalesforceClient>(sp => new CallCountingSalesforceClient(sp.GetRequiredService<SalesforceClient>())));
-        return services.BuildServiceProvider();
-    }
+    private static ServiceProvider Services(IConfiguration configuration) =>
+        CliServices.Build(configuration, services => services.AddLeadSync(configuration));
 
     private sealed class PlainLeadSyncProgress(TextWriter output) : ILeadSyncProgress
     {
