@@ -79,18 +79,8 @@ public sealed class BackfillMapper(EventPlanner planner, SalesforceMappingOption
         var eventStamp = SalesforceValues.DateTime(DateTimeOffset.FromUnixTimeSeconds(created));
         var rollupStamp = SalesforceValues.DateTime(DateTimeOffset.FromUnixTimeSeconds(Math.Min(created, rollupAt.ToUnixTimeSeconds())));
         var rows = new List<BackfillRow>();
-        var references = plan.Salesforce.Subrequests.Select(r => $"@{{{r.ReferenceId}.").ToArray();
         foreach (var subrequest in plan.Salesforce.Subrequests)
         {
-            // A body that reads an earlier subrequest's result mid-text (the identity ladder's ambiguity Task)
-            // has no Bulk form; the dispute flow's whole-value Account reference is resolved below.
-            if (subrequest.Body?.ToJsonString() is { } json
-                && accountReferences.Aggregate(json, (text, reference) => text.Replace(reference, "", StringComparison.Ordinal)) is var rest
-                && references.Any(r => rest.Contains(r, StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
             // Update-only writes (a customer whose Lead holds the person) are left out: a Bulk upsert would
             // create what they must never create.
             if (subrequest.Method != "PATCH" || subrequest.Body is null || subrequest.Target is not { UpdateOnly: false } target)
@@ -154,7 +144,9 @@ public sealed class BackfillMapper(EventPlanner planner, SalesforceMappingOption
                 case null:
                     cells[prefix + name] = "#N/A";
                     break;
-                case JsonValue v when v.TryGetValue<string>(out var text) && text.StartsWith("@{", StringComparison.Ordinal):
+                // A reference to another subrequest's result, whole or mid-text (the identity ladder's ambiguity
+                // Task), has no Bulk form; only the dispute flow's whole-value Account reference is resolved.
+                case JsonValue v when v.TryGetValue<string>(out var text) && text.Contains("@{", StringComparison.Ordinal):
                     if (customerId is null || !accountReferences.Contains(text))
                     {
                         return false;
